@@ -1,0 +1,110 @@
+package io.stockout;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Loads a merchant's data into Stockout in bulk: catalogs, SKUs, locations, stock, inbound supply, substitute links and
+ * postal codes. Every load is an upsert keyed as documented on each record, applied in one transaction: it is all
+ * applied, or nothing is.
+ * <p>
+ * The same operations are served over HTTP under {@code /stockout}; an application can also inject this bean, for
+ * example to load its data at start.
+ */
+public interface StockoutLoader {
+
+    /** Creates the catalog, or updates the fields given (absent fields keep their value, or the default). */
+    Uni<CatalogView> putCatalog(String id, Catalog catalog);
+
+    /** The catalog, or {@code null} when there is none with this id. */
+    Uni<CatalogView> getCatalog(String id);
+
+    /** Upserts SKUs by {@code sku}. */
+    Uni<Integer> putSkus(String catalog, List<Sku> skus);
+
+    /** Upserts locations by {@code code}. */
+    Uni<Integer> putLocations(String catalog, List<Location> locations);
+
+    /** Upserts stock levels by SKU and location; the levels are absolute. */
+    Uni<Integer> putStock(String catalog, List<Stock> stock);
+
+    /** Upserts inbound supply by its {@code reference} (a purchase-order line). */
+    Uni<Integer> putInbound(String catalog, List<Inbound> inbound);
+
+    /** Upserts substitute links by SKU and substitute. */
+    Uni<Integer> putSubstitutes(String catalog, List<Substitute> substitutes);
+
+    /** Upserts postal-code centroids by country and code; they are shared by all catalogs. */
+    Uni<Integer> putPostalCodes(List<PostalCode> postalCodes);
+
+    /**
+     * A catalog's settings as given by the merchant. Absent fields keep their value.
+     *
+     * @param active Stockout's toggle: when {@code false}, availability answers carry no offers
+     * @param forcedOutOfStock stops all sales of the catalog: nothing ships and nothing is offered
+     * @param offerKinds the out-of-stock offers enabled, in the order shoppers see them; empty enables none
+     * @param country the ISO 3166 country of shopper postal codes
+     * @param timeZone the IANA zone that decides what "today" is for promises
+     * @param handlingDays days between units arriving and shipping
+     * @param pickupRadiusKm how far from the shopper a pickup store may be
+     */
+    record Catalog(String name, Boolean active, Boolean forcedOutOfStock, List<OfferKind> offerKinds, String country,
+            String timeZone, Integer handlingDays, Double pickupRadiusKm) {
+    }
+
+    /** A catalog as stored. */
+    record CatalogView(String id, String name, boolean active, boolean forcedOutOfStock, List<OfferKind> offerKinds,
+            String country, String timeZone, int handlingDays, double pickupRadiusKm, long version) {
+    }
+
+    /**
+     * A sellable unit.
+     *
+     * @param category, brand, size, price what similar substitutes are matched on
+     * @param policy the out-of-stock action; {@code NONE} when absent
+     * @param backorderCap most units on backorder at once; 0 (the default) means none
+     * @param backorderUnlimited {@code true} to allow backorders without a cap; unlimited is never implied
+     * @param leadTimeDays the supplier's lead time; without it, backorders are promised only from known inbound supply
+     * @param forcedOutOfStock stops sales of this SKU whatever its stock
+     */
+    record Sku(String sku, String name, String category, String brand, String size, BigDecimal price,
+            OutOfStockPolicy policy, Integer backorderCap, Boolean backorderUnlimited, Integer leadTimeDays,
+            String supplier, Boolean forcedOutOfStock) {
+    }
+
+    /**
+     * A warehouse or store.
+     *
+     * @param ships whether it sends parcels (its stock counts as ship-now)
+     * @param pickup whether shoppers collect there (its stock is offered for pickup)
+     * @param openingHours by day, for example {@code {"monday": "08:00-20:00", "sunday": "closed"}}; absent days are
+     *        closed; no map at all means unknown hours, taken as always open
+     * @param pickupLeadTime time from order to units ready at the counter
+     */
+    record Location(String code, String name, LocationKind kind, Boolean ships, Boolean pickup, Double latitude,
+            Double longitude, String timeZone, Map<String, String> openingHours, Duration pickupLeadTime,
+            String postalCode, String address) {
+    }
+
+    /** Units at a location; {@code safetyStock} units are never promised. */
+    record Stock(String sku, String location, Integer onHand, Integer safetyStock) {
+    }
+
+    /** Expected supply: a purchase-order line. */
+    record Inbound(String reference, String sku, Integer quantity, LocalDate expectedDate, String supplier,
+            String location) {
+    }
+
+    /** An explicit substitute link; rank 1 is offered first. */
+    record Substitute(String sku, String substitute, Integer rank) {
+    }
+
+    /** Where a postal code is (its centroid). */
+    record PostalCode(String country, String postalCode, Double latitude, Double longitude) {
+    }
+}

@@ -1,0 +1,144 @@
+package io.stockout;
+
+import java.time.Duration;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Stockout settings that can change without rebuilding the application.
+ */
+@ConfigMapping(prefix = "quarkus.stockout")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
+public interface StockoutRuntimeConfig {
+
+    /**
+     * Whether Stockout answers its endpoints.
+     * <p>
+     * When {@code false}, the availability and loading endpoints answer 503 and nothing is changed; the schema is still
+     * migrated so that switching back on needs no downtime.
+     */
+    @WithDefault("true")
+    boolean active();
+
+    /**
+     * Schema management.
+     */
+    Schema schema();
+
+    /**
+     * Limits on availability requests.
+     */
+    Availability availability();
+
+    /**
+     * Pickup offers.
+     */
+    Pickup pickup();
+
+    /**
+     * Substitute offers.
+     */
+    Substitutes substitutes();
+
+    /**
+     * Promises of backordered units.
+     */
+    Promise promise();
+
+    /**
+     * Bulk loading.
+     */
+    Loading loading();
+
+    interface Schema {
+
+        /**
+         * Whether Stockout applies its own Flyway migrations at start.
+         * <p>
+         * Stockout keeps its history in its own table ({@code stockout_schema_history}), apart from the host
+         * application's migrations. Switch this off when a database administrator applies the scripts from
+         * {@code db/stockout} by other means; readiness then reports pending migrations.
+         */
+        @WithDefault("true")
+        boolean migrateAtStart();
+    }
+
+    interface Availability {
+
+        /**
+         * The most lines one availability request may carry; a longer request is refused with 400.
+         */
+        @WithDefault("200")
+        int maxLines();
+
+        /**
+         * The largest quantity one line may ask for; a larger one is refused with 400.
+         */
+        @WithDefault("100000")
+        int maxQuantity();
+    }
+
+    interface Pickup {
+
+        /**
+         * The most stores offered for pickup per line, nearest first.
+         */
+        @WithDefault("5")
+        int maxStores();
+
+        /**
+         * How far ahead a ready-by time is looked for in the store's opening hours.
+         * <p>
+         * A store that does not open within this window after its pickup lead time is not offered.
+         */
+        @WithDefault("P14D")
+        Duration openingHorizon();
+    }
+
+    interface Substitutes {
+
+        /**
+         * The most substitutes offered per line: explicit links first, then similar SKUs.
+         */
+        @WithDefault("3")
+        int maxPerLine();
+
+        /**
+         * How far the price of a similar SKU may be from the original's, as a fraction of the original's price.
+         * <p>
+         * {@code 0.25} accepts a SKU priced between 75% and 125% of the original. Explicit substitute links are not
+         * subject to this band.
+         */
+        @WithDefault("0.25")
+        double priceBand();
+    }
+
+    interface Promise {
+
+        /**
+         * The confidence given to a promise based on a known inbound delivery, while the supplier has no history.
+         */
+        @WithDefault("0.8")
+        double inboundConfidence();
+
+        /**
+         * The confidence given to a promise based only on the supplier's nominal lead time.
+         */
+        @WithDefault("0.5")
+        double leadTimeConfidence();
+    }
+
+    interface Loading {
+
+        /**
+         * The most rows one bulk loading request may carry.
+         * <p>
+         * Larger sets are sent in several requests; each request is applied in one transaction.
+         */
+        @WithDefault("200000")
+        int maxRows();
+    }
+}

@@ -1,0 +1,272 @@
+package io.stockout.runtime.availability;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+import io.stockout.OfferKind;
+import io.stockout.OutOfStockPolicy;
+import io.stockout.StockoutRuntimeConfig;
+import io.stockout.runtime.decision.AvailabilityFacts;
+import io.stockout.runtime.decision.CatalogFacts;
+import io.stockout.runtime.decision.SkuFacts;
+import io.stockout.runtime.decision.StoreFacts;
+import io.stockout.runtime.decision.SubstituteCandidate;
+import io.stockout.runtime.decision.SubstituteMatch;
+import io.stockout.runtime.pickup.OpeningHours;
+import io.stockout.runtime.promise.InboundLot;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Loads every fact of one availability decision in two statements, sent at once on two connections: the SKUs with
+ * their stock, supply and substitute candidates; and, when the shopper's position is asked for, the nearby stores that
+ * hold the requested SKUs.
+ */
+@ApplicationScoped
+public class AvailabilityRepository {
+
+    private static final Logger LOG = Logger.getLogger(AvailabilityRepository.class);
+    private static final TypeReference<Map<String, String>> HOURS = new TypeReference<>() {
+    };
+
+    /** Units a shipping location can send now; the same expression serves requested SKUs and substitutes. */
+    private static final String SHIP_AVAILABLE = """
+            (SELECT coalesce(sum(st.on_hand - st.safety_stock), 0)
+               FROM stockout_stock st
+               JOIN stockout_location lo ON lo.catalog_id = st.catalog_id AND lo.code = st.location_code
+              WHERE st.catalog_id = %1$s AND st.sku = %2$s AND lo.ships AND st.on_hand > st.safety_stock)""";
+
+    private static final String SKUS = """
+            WITH req AS (SELECT DISTINCT unnest($2::text[]) AS sku),
+            cat AS (SELECT * FROM stockout_catalog WHERE id = $1),
+            base AS (SELECT s.* FROM stockout_sku s JOIN req ON req.sku = s.sku WHERE s.catalog_id = $1),
+            linked AS (
+                SELECT l.sku AS for_sku, l.substitute_sku AS sku, l.rank
+                  FROM stockout_substitute l JOIN req ON req.sku = l.sku
+                 WHERE l.catalog_id = $1),
+            alike AS (
+                SELECT b.sku AS for_sku, c.sku, c.ord
+                  FROM base b CROSS JOIN LATERAL (
+                      SELECT s2.sku, row_number() OVER (
+                                 ORDER BY (s2.brand IS NOT DISTINCT FROM b.brand) DESC,
+                                          (s2.size IS NOT DISTINCT FROM b.size) DESC,
+                                          abs(s2.price - b.price) NULLS LAST, s2.sku) AS ord
+                        FROM stockout_sku s2
+                       WHERE s2.catalog_id = $1 AND s2.category = b.category AND s2.sku <> b.sku
+                         AND NOT s2.forced_out_of_stock
+                         AND (b.price IS NULL OR s2.price BETWEEN b.price * (1 - $3::numeric) AND b.price * (1 + $3::numeric))
+                         AND %s > 0
+                       ORDER BY ord
+                       LIMIT $4) c
+                 WHERE b.category IS NOT NULL),
+            cand AS (SELECT sku FROM req UNION SELECT sku FROM linked UNION SELECT sku FROM alike)
+            SELECT cat.active, cat.forced_out_of_stock AS catalog_forced, cat.offer_kinds, cat.time_zone,
+                   cat.handling_days, s.sku, s.name, s.category, s.brand, s.size, s.price, s.policy, s.backorder_cap,
+                   s.backorder_unlimited, s.lead_time_days, s.forced_out_of_stock,
+                   %s::int AS ship_available,
+                   i.refs AS inbound_refs, i.dates AS inbound_dates, i.quantities AS inbound_quantities,
+                   (SELECT array_agg(l.sku ORDER BY l.rank, l.sku) FROM linked l WHERE l.for_sku = s.sku) AS linked,
+                   (SELECT array_agg(l.rank ORDER BY l.rank, l.sku) FROM linked l WHERE l.for_sku = s.sku) AS linked_ranks,
+                   (SELECT array_agg(m.sku ORDER BY m.ord) FROM alike m WHERE m.for_sku = s.sku) AS similar_skus
+              FROM cat
+              LEFT JOIN (stockout_sku s JOIN cand ON cand.sku = s.sku) ON s.catalog_id = cat.id
+              LEFT JOIN LATERAL (
+                  SELECT array_agg(ib.reference ORDER BY ib.expected_date, ib.reference) AS refs,
+                         array_agg(ib.expected_date ORDER BY ib.expected_date, ib.reference) AS dates,
+                         array_agg(ib.quantity ORDER BY ib.expected_date, ib.reference) AS quantities
+                    FROM stockout_inbound ib
+                   WHERE ib.catalog_id = $1 AND ib.sku = s.sku AND s.sku IN (SELECT sku FROM req)) i ON true
+            """.formatted(SHIP_AVAILABLE.formatted("$1", "s2.sku"), SHIP_AVAILABLE.formatted("$1", "s.sku"));
+
+    /** Haversine distance in kilometres from the shopper's position to a location. */
+    private static final String DISTANCE = """
+            2 * 6371.0088 * asin(sqrt(power(sin(radians(lo.latitude - pos.lat) / 2), 2)
+                + cos(radians(pos.lat)) * cos(radians(lo.latitude)) * power(sin(radians(lo.longitude - pos.lon) / 2), 2)))""";
+
+    private static final String STORES = """
+            WITH cat AS (SELECT country, pickup_radius_km AS radius FROM stockout_catalog WHERE id = $1),
+            pos AS (
+                SELECT lat, lon FROM (
+                    SELECT $2::float8 AS lat, $3::float8 AS lon, 0 AS preference WHERE $2::float8 IS NOT NULL
+                    UNION ALL
+                    SELECT p.latitude, p.longitude, 1 FROM stockout_postal_code p, cat
+                     WHERE $4::text IS NOT NULL AND p.country = coalesce($5::text, cat.country) AND p.postal_code = $4
+                ) candidates ORDER BY preference LIMIT 1),
+            near AS (
+                SELECT lo.code, lo.name, lo.time_zone, lo.opening_hours, lo.pickup_lead_seconds, cat.radius,
+                       %s AS distance_km
+                  FROM cat, pos, stockout_location lo
+                 WHERE lo.catalog_id = $1 AND lo.pickup
+                   AND lo.latitude BETWEEN pos.lat - cat.radius / 111.0 AND pos.lat + cat.radius / 111.0
+                   AND lo.longitude BETWEEN pos.lon - cat.radius / (111.0 * greatest(cos(radians(pos.lat)), 0.01))
+                                        AND pos.lon + cat.radius / (111.0 * greatest(cos(radians(pos.lat)), 0.01))),
+            stocked AS (
+                SELECT n.code, n.name, n.time_zone, n.opening_hours::text AS opening_hours, n.pickup_lead_seconds,
+                       n.distance_km, array_agg(st.sku ORDER BY st.sku) AS skus,
+                       array_agg(st.on_hand - st.safety_stock ORDER BY st.sku) AS units
+                  FROM near n
+                  JOIN stockout_stock st ON st.catalog_id = $1 AND st.location_code = n.code
+                       AND st.sku = ANY ($6::text[]) AND st.on_hand > st.safety_stock
+                 WHERE n.distance_km <= n.radius
+                 GROUP BY n.code, n.name, n.time_zone, n.opening_hours::text, n.pickup_lead_seconds, n.distance_km
+                 ORDER BY n.distance_km, n.code
+                 LIMIT $7)
+            SELECT pos.lat, pos.lon, stocked.* FROM pos LEFT JOIN stocked ON true
+             ORDER BY stocked.distance_km, stocked.code
+            """.formatted(DISTANCE);
+
+    private final Pool pool;
+    private final ObjectMapper mapper;
+    private final StockoutRuntimeConfig config;
+
+    public AvailabilityRepository(Pool pool, ObjectMapper mapper, StockoutRuntimeConfig config) {
+        this.pool = pool;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    /** The located shopper, with the stores near them. */
+    public record Surroundings(double latitude, double longitude, List<StoreFacts> stores) {
+    }
+
+    /** The facts of one decision, and where the shopper was placed when a position was asked for. */
+    public record Loaded(AvailabilityFacts facts, Optional<Surroundings> surroundings) {
+    }
+
+    /**
+     * The facts for the SKUs and their substitute candidates, or empty when the catalog does not exist.
+     */
+    public Uni<Optional<Loaded>> load(String catalog, List<String> skus, Optional<AvailabilityRequest.Shopper> shopper) {
+        String[] distinct = skus.stream().distinct().toArray(String[]::new);
+        Uni<RowSet<Row>> skuRows = pool.preparedQuery(SKUS)
+                .execute(Tuple.of(catalog, distinct, config.substitutes().priceBand(), config.substitutes().maxPerLine()));
+        Uni<Optional<Surroundings>> stores = shopper.isEmpty()
+                ? Uni.createFrom().item(Optional.empty())
+                : stores(catalog, distinct, shopper.get());
+        return Uni.combine()
+                .all()
+                .unis(skuRows, stores)
+                .asTuple()
+                .map(both -> facts(catalog, both.getItem1(), both.getItem2())
+                        .map(facts -> new Loaded(facts, both.getItem2())));
+    }
+
+    private Uni<Optional<Surroundings>> stores(String catalog, String[] skus, AvailabilityRequest.Shopper shopper) {
+        boolean coordinates = shopper.latitude() != null;
+        int limit = Math.min(config.pickup().maxStores() * skus.length, 200);
+        Tuple parameters = Tuple.tuple(Arrays.asList(catalog, coordinates ? shopper.latitude() : null,
+                coordinates ? shopper.longitude() : null, coordinates ? null : shopper.postalCode(), shopper.country(),
+                skus, limit));
+        return pool.preparedQuery(STORES).execute(parameters).map(this::surroundings);
+    }
+
+    private Optional<Surroundings> surroundings(RowSet<Row> rows) {
+        List<StoreFacts> stores = new ArrayList<>();
+        Double latitude = null;
+        Double longitude = null;
+        for (Row row : rows) {
+            latitude = row.getDouble("lat");
+            longitude = row.getDouble("lon");
+            if (row.getString("code") == null) {
+                continue;
+            }
+            String[] skus = row.getArrayOfStrings("skus");
+            Integer[] units = row.getArrayOfIntegers("units");
+            Map<String, Integer> held = new HashMap<>();
+            for (int i = 0; i < skus.length; i++) {
+                held.put(skus[i], units[i]);
+            }
+            stores.add(new StoreFacts(row.getString("code"), row.getString("name"), row.getDouble("distance_km"),
+                    zone(row.getString("time_zone")), openingHours(row.getString("opening_hours")),
+                    Duration.ofSeconds(row.getLong("pickup_lead_seconds")), held));
+        }
+        return latitude == null ? Optional.empty() : Optional.of(new Surroundings(latitude, longitude, stores));
+    }
+
+    private static Optional<AvailabilityFacts> facts(String catalog, RowSet<Row> rows, Optional<Surroundings> around) {
+        CatalogFacts catalogFacts = null;
+        Map<String, SkuFacts> skus = new HashMap<>();
+        for (Row row : rows) {
+            if (catalogFacts == null) {
+                catalogFacts = new CatalogFacts(catalog, row.getBoolean("active"), row.getBoolean("catalog_forced"),
+                        Arrays.stream(row.getArrayOfStrings("offer_kinds")).map(OfferKind::valueOf).toList(),
+                        zone(row.getString("time_zone")), row.getInteger("handling_days"));
+            }
+            if (row.getString("sku") != null) {
+                SkuFacts sku = sku(row);
+                skus.put(sku.sku(), sku);
+            }
+        }
+        if (catalogFacts == null) {
+            return Optional.empty();
+        }
+        List<StoreFacts> stores = around.map(Surroundings::stores).orElse(List.of());
+        return Optional.of(new AvailabilityFacts(catalogFacts, skus, around.isPresent(), stores));
+    }
+
+    private static SkuFacts sku(Row row) {
+        List<InboundLot> inbound = new ArrayList<>();
+        String[] refs = row.getArrayOfStrings("inbound_refs");
+        if (refs != null) {
+            LocalDate[] dates = row.getArrayOfLocalDates("inbound_dates");
+            Integer[] quantities = row.getArrayOfIntegers("inbound_quantities");
+            for (int i = 0; i < refs.length; i++) {
+                inbound.add(new InboundLot(refs[i], dates[i], quantities[i]));
+            }
+        }
+        List<SubstituteCandidate> substitutes = new ArrayList<>();
+        String[] linked = row.getArrayOfStrings("linked");
+        if (linked != null) {
+            Integer[] ranks = row.getArrayOfIntegers("linked_ranks");
+            for (int i = 0; i < linked.length; i++) {
+                substitutes.add(new SubstituteCandidate(linked[i], SubstituteMatch.LINKED, ranks[i]));
+            }
+        }
+        String[] similar = row.getArrayOfStrings("similar_skus");
+        if (similar != null) {
+            for (int i = 0; i < similar.length; i++) {
+                substitutes.add(new SubstituteCandidate(similar[i], SubstituteMatch.SIMILAR, i + 1));
+            }
+        }
+        return new SkuFacts(row.getString("sku"), row.getString("name"), row.getString("category"),
+                row.getString("brand"), row.getString("size"), row.getBigDecimal("price"),
+                OutOfStockPolicy.valueOf(row.getString("policy")), row.getInteger("backorder_cap"),
+                row.getBoolean("backorder_unlimited"), row.getInteger("lead_time_days"),
+                row.getBoolean("forced_out_of_stock"), row.getInteger("ship_available"), 0, inbound, substitutes);
+    }
+
+    private OpeningHours openingHours(String json) {
+        if (json == null) {
+            return OpeningHours.UNKNOWN;
+        }
+        try {
+            return OpeningHours.parse(mapper.readValue(json, HOURS));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // loading validated them; a row edited by hand into nonsense must not break every answer
+            LOG.warnf("Ignoring unreadable opening hours %s", json);
+            return OpeningHours.UNKNOWN;
+        }
+    }
+
+    private static ZoneId zone(String zone) {
+        return ZoneId.of(zone);
+    }
+}

@@ -1,0 +1,58 @@
+package io.stockout.runtime.catalog;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/**
+ * A merchant's product set or sales channel: it owns the toggle and the settings every decision in it uses.
+ */
+@Entity
+@Table(name = "stockout_catalog")
+public class CatalogEntity extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    public String name;
+
+    /** Stockout's toggle: off answers plain availability without offers. */
+    public boolean active = true;
+
+    @Column(name = "forced_out_of_stock")
+    public boolean forcedOutOfStock;
+
+    /** The out-of-stock offer kinds the catalog enables, in the order shoppers see them. */
+    @Column(name = "offer_kinds", columnDefinition = "text[]")
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] offerKinds = {"BACKORDER", "PICKUP", "SUBSTITUTE"};
+
+    public String country = "US";
+
+    @Column(name = "time_zone")
+    public String timeZone = "UTC";
+
+    @Column(name = "handling_days")
+    public int handlingDays = 1;
+
+    @Column(name = "pickup_radius_km")
+    public double pickupRadiusKm = 50;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,225 @@
+package io.stockout.runtime.decision;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.stockout.OfferKind;
+import io.stockout.runtime.promise.Promise;
+import io.stockout.runtime.promise.PromiseCalculator;
+
+/**
+ * Decides, for each requested line, what ships now and what the shopper is offered instead. Pure: facts and the
+ * current instant in, answer out; no I/O and no clock.
+ * <p>
+ * Lines of the same SKU draw on the same units in request order: ship-now units, backorder capacity and the inbound
+ * queue that an earlier line used are not offered again to a later one.
+ */
+public final class AvailabilityDecision {
+
+    private final DecisionSettings settings;
+    private final PromiseCalculator promises;
+
+    public AvailabilityDecision(DecisionSettings settings) {
+        this.settings = settings;
+        this.promises = new PromiseCalculator(settings.inboundConfidence(), settings.leadTimeConfidence());
+    }
+
+    public AvailabilityAnswer decide(AvailabilityFacts facts, List<RequestedLine> lines, Instant now) {
+        CatalogFacts catalog = facts.catalog();
+        LocalDate today = now.atZone(catalog.zone()).toLocalDate();
+        Map<String, Integer> shipLeft = new HashMap<>();
+        Map<String, Integer> backorderedSoFar = new HashMap<>();
+        Map<String, Integer> substituteLeft = new HashMap<>();
+
+        List<LineAnswer> answers = new ArrayList<>(lines.size());
+        for (RequestedLine line : lines) {
+            SkuFacts sku = facts.skus().get(line.sku());
+            if (sku == null) {
+                answers.add(new LineAnswer(line.sku(), line.quantity(), LineStatus.UNKNOWN_SKU, 0, List.of(), Map.of()));
+                continue;
+            }
+            if (catalog.forcedOutOfStock() || sku.forcedOutOfStock()) {
+                answers.add(new LineAnswer(line.sku(), line.quantity(), LineStatus.UNAVAILABLE, 0, List.of(), Map.of()));
+                continue;
+            }
+
+            int available = shipLeft.getOrDefault(sku.sku(), sku.shipAvailable());
+            int shipNow = Math.min(line.quantity(), available);
+            shipLeft.put(sku.sku(), available - shipNow);
+            int missing = line.quantity() - shipNow;
+
+            List<Offer> offers = new ArrayList<>();
+            Map<OfferKind, NotOffered> notOffered = new EnumMap<>(OfferKind.class);
+            if (shipNow > 0) {
+                offers.add(new Offer.ShipNow(shipNow));
+            }
+            if (catalog.active()) {
+                for (OfferKind kind : catalog.offerKinds()) {
+                    switch (kind) {
+                        case BACKORDER -> backorder(sku, missing, today, catalog, backorderedSoFar, offers, notOffered);
+                        case PICKUP -> pickup(sku, line.quantity(), missing, facts, now, offers, notOffered);
+                        case SUBSTITUTE -> substitutes(sku, missing, facts, substituteLeft, shipLeft, offers, notOffered);
+                        case SHIP_NOW -> {
+                        }
+                    }
+                }
+            }
+            answers.add(new LineAnswer(line.sku(), line.quantity(), status(line.quantity(), shipNow), shipNow,
+                    List.copyOf(offers), notOffered));
+        }
+        return new AvailabilityAnswer(catalog.active(), answers, catalog.active() ? stores(facts, lines, now) : List.of());
+    }
+
+    private void backorder(SkuFacts sku, int missing, LocalDate today, CatalogFacts catalog,
+            Map<String, Integer> backorderedSoFar, List<Offer> offers, Map<OfferKind, NotOffered> notOffered) {
+        if (missing == 0) {
+            return;
+        }
+        if (!sku.policy().allows(OfferKind.BACKORDER)) {
+            notOffered.put(OfferKind.BACKORDER, NotOffered.POLICY);
+            return;
+        }
+        int queued = sku.backordered() + backorderedSoFar.getOrDefault(sku.sku(), 0);
+        int quantity = sku.backorderUnlimited() ? missing : Math.min(missing, Math.max(sku.backorderCap() - queued, 0));
+        if (quantity == 0) {
+            notOffered.put(OfferKind.BACKORDER, NotOffered.CAP_REACHED);
+            return;
+        }
+        Optional<Promise> promise = promises.promise(quantity, queued, sku.inbound(), sku.leadTimeDays(),
+                catalog.handlingDays(), today);
+        if (promise.isEmpty()) {
+            notOffered.put(OfferKind.BACKORDER, NotOffered.NO_PROMISE);
+            return;
+        }
+        backorderedSoFar.merge(sku.sku(), quantity, Integer::sum);
+        offers.add(new Offer.Backorder(quantity, promise.get()));
+    }
+
+    private void pickup(SkuFacts sku, int requested, int missing, AvailabilityFacts facts, Instant now,
+            List<Offer> offers, Map<OfferKind, NotOffered> notOffered) {
+        // pickup is an out-of-stock action for missing units, and a plain alternative for a line that ships in full
+        if (missing > 0 && !sku.policy().allows(OfferKind.PICKUP)) {
+            notOffered.put(OfferKind.PICKUP, NotOffered.POLICY);
+            return;
+        }
+        if (!facts.shopperLocated()) {
+            if (missing > 0) {
+                notOffered.put(OfferKind.PICKUP, NotOffered.NO_SHOPPER_POSITION);
+            }
+            return;
+        }
+        int offered = 0;
+        for (StoreFacts store : facts.stores()) {
+            int units = store.unitsOf(sku.sku());
+            if (units <= 0) {
+                continue;
+            }
+            Optional<OffsetDateTime> readyBy = readyBy(store, now);
+            if (readyBy.isEmpty()) {
+                continue;
+            }
+            offers.add(new Offer.Pickup(Math.min(requested, units), store.code(), store.name(), store.distanceKm(), units,
+                    readyBy.get()));
+            if (++offered == settings.maxStores()) {
+                break;
+            }
+        }
+        if (offered == 0 && missing > 0) {
+            notOffered.put(OfferKind.PICKUP, NotOffered.NO_STORE);
+        }
+    }
+
+    private void substitutes(SkuFacts sku, int missing, AvailabilityFacts facts, Map<String, Integer> substituteLeft,
+            Map<String, Integer> shipLeft, List<Offer> offers, Map<OfferKind, NotOffered> notOffered) {
+        if (missing == 0) {
+            return;
+        }
+        if (!sku.policy().allows(OfferKind.SUBSTITUTE)) {
+            notOffered.put(OfferKind.SUBSTITUTE, NotOffered.POLICY);
+            return;
+        }
+        int offered = 0;
+        for (SubstituteCandidate candidate : sku.substitutes()) {
+            SkuFacts substitute = facts.skus().get(candidate.sku());
+            if (substitute == null || substitute.forcedOutOfStock() || substitute.sku().equals(sku.sku())) {
+                continue;
+            }
+            // units that an earlier line ships now are not offered again as a substitute
+            int available = shipLeft.getOrDefault(substitute.sku(), substitute.shipAvailable());
+            if (available <= 0) {
+                continue;
+            }
+            offers.add(new Offer.Substitute(Math.min(missing, available), substitute.sku(), substitute.name(),
+                    candidate.match(), candidate.rank(), available, substitute.price()));
+            if (++offered == settings.maxSubstitutes()) {
+                break;
+            }
+        }
+        if (offered == 0) {
+            notOffered.put(OfferKind.SUBSTITUTE, NotOffered.NO_SUBSTITUTE);
+        }
+    }
+
+    private List<StorePickup> stores(AvailabilityFacts facts, List<RequestedLine> lines, Instant now) {
+        if (!facts.shopperLocated() || facts.catalog().forcedOutOfStock()
+                || !facts.catalog().offerKinds().contains(OfferKind.PICKUP)) {
+            return List.of();
+        }
+        Map<String, Integer> requested = new HashMap<>();
+        boolean allSellable = true;
+        for (RequestedLine line : lines) {
+            SkuFacts sku = facts.skus().get(line.sku());
+            if (sku != null && !sku.forcedOutOfStock()) {
+                requested.merge(line.sku(), line.quantity(), Integer::sum);
+            } else {
+                allSellable = false;
+            }
+        }
+        List<StorePickup> stores = new ArrayList<>();
+        for (StoreFacts store : facts.stores()) {
+            Optional<OffsetDateTime> readyBy = readyBy(store, now);
+            if (readyBy.isEmpty()) {
+                continue;
+            }
+            List<StorePickup.Line> served = new ArrayList<>();
+            requested.forEach((sku, quantity) -> {
+                int units = store.unitsOf(sku);
+                if (units > 0) {
+                    served.add(new StorePickup.Line(sku, Math.min(units, quantity), units >= quantity));
+                }
+            });
+            if (served.isEmpty()) {
+                continue;
+            }
+            served.sort((a, b) -> a.sku().compareTo(b.sku()));
+            boolean whole = allSellable && served.size() == requested.size()
+                    && served.stream().allMatch(StorePickup.Line::complete);
+            stores.add(new StorePickup(store.code(), store.name(), store.distanceKm(), readyBy.get(), List.copyOf(served),
+                    whole));
+            if (stores.size() == settings.maxStores()) {
+                break;
+            }
+        }
+        return stores;
+    }
+
+    private Optional<OffsetDateTime> readyBy(StoreFacts store, Instant now) {
+        return store.openingHours()
+                .firstOpenAtOrAfter(now.plus(store.pickupLeadTime()).atZone(store.zone()), settings.openingHorizon())
+                .map(time -> time.toOffsetDateTime());
+    }
+
+    private static LineStatus status(int requested, int shipNow) {
+        if (shipNow == requested) {
+            return LineStatus.AVAILABLE;
+        }
+        return shipNow > 0 ? LineStatus.PARTIAL : LineStatus.OUT_OF_STOCK;
+    }
+}

@@ -1,0 +1,7 @@
+package io.stockout.runtime.decision;
+
+/**
+ * One line the shopper asks about.
+ */
+public record RequestedLine(String sku, int quantity) {
+}

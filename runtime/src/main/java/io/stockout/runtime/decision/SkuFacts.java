@@ -1,0 +1,25 @@
+package io.stockout.runtime.decision;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import io.stockout.OutOfStockPolicy;
+import io.stockout.runtime.promise.InboundLot;
+
+/**
+ * What the decision needs to know of one SKU.
+ *
+ * @param shipAvailable units the shipping locations can send now: on hand minus safety stock, never below zero per
+ *        location
+ * @param backorderCap most units that may be on backorder at once; 0 means none
+ * @param backorderUnlimited the merchant allowed backorders without a cap (the cap is then ignored)
+ * @param backordered units already on backorder, which count against the cap and queue on inbound supply first
+ * @param leadTimeDays the supplier's lead time, or {@code null} when unknown
+ * @param inbound expected deliveries, for promises (empty for SKUs that are only substitute candidates)
+ * @param substitutes substitute candidates in the order they are preferred
+ */
+public record SkuFacts(String sku, String name, String category, String brand, String size, BigDecimal price,
+        OutOfStockPolicy policy, int backorderCap, boolean backorderUnlimited, Integer leadTimeDays,
+        boolean forcedOutOfStock, int shipAvailable, int backordered, List<InboundLot> inbound,
+        List<SubstituteCandidate> substitutes) {
+}

@@ -1,0 +1,108 @@
+package io.stockout.runtime.loading;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.smallrye.mutiny.Uni;
+import io.stockout.StockoutLoader;
+import io.stockout.StockoutLoader.CatalogView;
+import io.stockout.StockoutRuntimeConfig;
+import io.stockout.runtime.json.RequestBodies;
+import io.stockout.runtime.problem.StockoutProblem;
+
+/**
+ * Bulk loading over HTTP: each endpoint takes a JSON array and upserts it in one transaction.
+ */
+@Path("/stockout")
+@Produces(MediaType.APPLICATION_JSON)
+public class LoadingResource {
+
+    private final StockoutLoader loader;
+    private final RequestBodies bodies;
+    private final StockoutRuntimeConfig config;
+
+    public LoadingResource(StockoutLoader loader, RequestBodies bodies, StockoutRuntimeConfig config) {
+        this.loader = loader;
+        this.bodies = bodies;
+        this.config = config;
+    }
+
+    /** The count of rows a bulk load applied (duplicates in one request count once). */
+    public record Loaded(int upserted) {
+    }
+
+    @PUT
+    @Path("/catalogs/{catalog}")
+    public Uni<CatalogView> putCatalog(@PathParam("catalog") String catalog, byte[] body) {
+        active();
+        return loader.putCatalog(catalog, bodies.read(body, StockoutLoader.Catalog.class));
+    }
+
+    @GET
+    @Path("/catalogs/{catalog}")
+    public Uni<CatalogView> getCatalog(@PathParam("catalog") String catalog) {
+        active();
+        return loader.getCatalog(catalog)
+                .onItem()
+                .ifNull()
+                .failWith(() -> StockoutProblem.unknownCatalog(catalog));
+    }
+
+    @POST
+    @Path("/catalogs/{catalog}/skus")
+    public Uni<Loaded> putSkus(@PathParam("catalog") String catalog, byte[] body) {
+        return loaded(loader.putSkus(catalog, list(body, StockoutLoader.Sku.class)));
+    }
+
+    @POST
+    @Path("/catalogs/{catalog}/locations")
+    public Uni<Loaded> putLocations(@PathParam("catalog") String catalog, byte[] body) {
+        return loaded(loader.putLocations(catalog, list(body, StockoutLoader.Location.class)));
+    }
+
+    @POST
+    @Path("/catalogs/{catalog}/stock")
+    public Uni<Loaded> putStock(@PathParam("catalog") String catalog, byte[] body) {
+        return loaded(loader.putStock(catalog, list(body, StockoutLoader.Stock.class)));
+    }
+
+    @POST
+    @Path("/catalogs/{catalog}/inbound")
+    public Uni<Loaded> putInbound(@PathParam("catalog") String catalog, byte[] body) {
+        return loaded(loader.putInbound(catalog, list(body, StockoutLoader.Inbound.class)));
+    }
+
+    @POST
+    @Path("/catalogs/{catalog}/substitutes")
+    public Uni<Loaded> putSubstitutes(@PathParam("catalog") String catalog, byte[] body) {
+        return loaded(loader.putSubstitutes(catalog, list(body, StockoutLoader.Substitute.class)));
+    }
+
+    @POST
+    @Path("/postal-codes")
+    public Uni<Loaded> putPostalCodes(byte[] body) {
+        return loaded(loader.putPostalCodes(list(body, StockoutLoader.PostalCode.class)));
+    }
+
+    private <T> List<T> list(byte[] body, Class<T> type) {
+        active();
+        return bodies.readList(body, type);
+    }
+
+    private static Uni<Loaded> loaded(Uni<Integer> count) {
+        return count.map(Loaded::new);
+    }
+
+    private void active() {
+        if (!config.active()) {
+            throw StockoutProblem.inactive();
+        }
+    }
+}

@@ -1,0 +1,469 @@
+package io.stockout.runtime.loading;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.stockout.LocationKind;
+import io.stockout.OfferKind;
+import io.stockout.OutOfStockPolicy;
+import io.stockout.StockoutLoader;
+import io.stockout.StockoutRuntimeConfig;
+import io.stockout.runtime.catalog.CatalogEntity;
+import io.stockout.runtime.pickup.OpeningHours;
+import io.stockout.runtime.problem.Checks;
+import io.stockout.runtime.problem.StockoutProblem;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+
+/**
+ * Bulk upserts with plain SQL: each batch is one statement over arrays ({@code unnest}), so a hundred thousand rows
+ * take a few statements rather than a hundred thousand.
+ */
+@ApplicationScoped
+public class LoadingService implements StockoutLoader {
+
+    private static final Logger LOG = Logger.getLogger(LoadingService.class);
+    private static final int BATCH = 10_000;
+    private static final int TEXT = 256;
+    private static final Pattern MISSING_KEY = Pattern
+            .compile("Key \\(catalog_id, (\\w+)\\)=\\((?:[^,]*), (.*)\\) is not present in table \"(\\w+)\"");
+
+    private final Pool pool;
+    private final Clock clock;
+    private final ObjectMapper mapper;
+    private final StockoutRuntimeConfig config;
+
+    public LoadingService(Pool pool, Clock clock, ObjectMapper mapper, StockoutRuntimeConfig config) {
+        this.pool = pool;
+        this.clock = clock;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    @Override
+    @WithTransaction
+    public Uni<CatalogView> putCatalog(String id, Catalog catalog) {
+        Checks.catalogId(id);
+        Checks.present("", catalog);
+        validate(catalog);
+        return CatalogEntity.<CatalogEntity>findById(id)
+                .onItem()
+                .ifNull()
+                .continueWith(() -> newCatalog(id))
+                .invoke(entity -> apply(catalog, entity))
+                .call(entity -> entity.persistAndFlush())
+                .map(LoadingService::view);
+    }
+
+    @Override
+    @WithSession
+    public Uni<CatalogView> getCatalog(String id) {
+        Checks.catalogId(id);
+        return CatalogEntity.<CatalogEntity>findById(id)
+                .onItem()
+                .ifNotNull()
+                .transform(LoadingService::view);
+    }
+
+    @Override
+    public Uni<Integer> putSkus(String catalog, List<Sku> skus) {
+        rows(catalog, skus);
+        Map<String, Sku> unique = new LinkedHashMap<>();
+        for (int i = 0; i < skus.size(); i++) {
+            Sku sku = skus.get(i);
+            String at = "[" + i + "].";
+            Checks.required(at + "sku", sku.sku(), TEXT);
+            Checks.optional(at + "name", sku.name(), 1000);
+            Checks.optional(at + "category", sku.category(), TEXT);
+            Checks.optional(at + "brand", sku.brand(), TEXT);
+            Checks.optional(at + "size", sku.size(), 64);
+            Checks.optional(at + "supplier", sku.supplier(), TEXT);
+            if (sku.price() != null && (sku.price().signum() < 0 || sku.price().compareTo(MAX_PRICE) > 0)) {
+                throw StockoutProblem.invalid(at + "price", "must be between 0 and " + MAX_PRICE.toPlainString());
+            }
+            if (sku.backorderCap() != null) {
+                Checks.range(at + "backorderCap", sku.backorderCap(), 0, 1_000_000_000);
+            }
+            if (sku.leadTimeDays() != null) {
+                Checks.range(at + "leadTimeDays", sku.leadTimeDays(), 0, 3650);
+            }
+            unique.put(sku.sku(), sku);
+        }
+        return inCatalog(catalog, unique.values(), """
+                INSERT INTO stockout_sku (catalog_id, sku, name, category, brand, size, price, policy, backorder_cap,
+                    backorder_unlimited, lead_time_days, supplier, forced_out_of_stock, updated_at)
+                SELECT $1, * , now() FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::numeric[],
+                    $8::text[], $9::int[], $10::bool[], $11::int[], $12::text[], $13::bool[])
+                ON CONFLICT (catalog_id, sku) DO UPDATE SET name = excluded.name, category = excluded.category,
+                    brand = excluded.brand, size = excluded.size, price = excluded.price, policy = excluded.policy,
+                    backorder_cap = excluded.backorder_cap, backorder_unlimited = excluded.backorder_unlimited,
+                    lead_time_days = excluded.lead_time_days, supplier = excluded.supplier,
+                    forced_out_of_stock = excluded.forced_out_of_stock, updated_at = now()
+                """,
+                column(String.class, Sku::sku),
+                column(String.class, Sku::name),
+                column(String.class, Sku::category),
+                column(String.class, Sku::brand),
+                column(String.class, Sku::size),
+                column(String.class, s -> s.price() == null ? null : s.price().toPlainString()),
+                column(String.class, s -> Objects.requireNonNullElse(s.policy(), OutOfStockPolicy.NONE).name()),
+                column(Integer.class, s -> Objects.requireNonNullElse(s.backorderCap(), 0)),
+                column(Boolean.class, s -> Boolean.TRUE.equals(s.backorderUnlimited())),
+                column(Integer.class, Sku::leadTimeDays),
+                column(String.class, Sku::supplier),
+                column(Boolean.class, s -> Boolean.TRUE.equals(s.forcedOutOfStock())));
+    }
+
+    @Override
+    public Uni<Integer> putLocations(String catalog, List<Location> locations) {
+        rows(catalog, locations);
+        Map<String, Location> unique = new LinkedHashMap<>();
+        Map<Location, String> hours = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < locations.size(); i++) {
+            Location location = locations.get(i);
+            String at = "[" + i + "].";
+            Checks.required(at + "code", location.code(), TEXT);
+            Checks.optional(at + "name", location.name(), TEXT);
+            Checks.present(at + "kind", location.kind());
+            Checks.optional(at + "postalCode", location.postalCode(), 32);
+            Checks.optional(at + "address", location.address(), 1000);
+            boolean pickup = Boolean.TRUE.equals(location.pickup());
+            if (pickup || location.latitude() != null || location.longitude() != null) {
+                Checks.range(at + "latitude", location.latitude(), -90, 90);
+                Checks.range(at + "longitude", location.longitude(), -180, 180);
+            }
+            if (location.timeZone() != null) {
+                Checks.zone(at + "timeZone", location.timeZone());
+            }
+            if (location.pickupLeadTime() != null
+                    && (location.pickupLeadTime().isNegative() || location.pickupLeadTime().compareTo(MAX_LEAD) > 0)) {
+                throw StockoutProblem.invalid(at + "pickupLeadTime", "must be between PT0S and " + MAX_LEAD);
+            }
+            hours.put(location, openingHours(at + "openingHours", location.openingHours()));
+            unique.put(location.code(), location);
+        }
+        return inCatalog(catalog, unique.values(), """
+                INSERT INTO stockout_location (catalog_id, code, name, kind, ships, pickup, latitude, longitude,
+                    time_zone, opening_hours, pickup_lead_seconds, postal_code, address, updated_at)
+                SELECT $1, code, name, kind, ships, pickup, latitude, longitude, time_zone, hours::jsonb, lead, postal,
+                    address, now()
+                FROM unnest($2::text[], $3::text[], $4::text[], $5::bool[], $6::bool[], $7::float8[], $8::float8[],
+                    $9::text[], $10::text[], $11::int8[], $12::text[], $13::text[])
+                    AS l (code, name, kind, ships, pickup, latitude, longitude, time_zone, hours, lead, postal, address)
+                ON CONFLICT (catalog_id, code) DO UPDATE SET name = excluded.name, kind = excluded.kind,
+                    ships = excluded.ships, pickup = excluded.pickup, latitude = excluded.latitude,
+                    longitude = excluded.longitude, time_zone = excluded.time_zone,
+                    opening_hours = excluded.opening_hours, pickup_lead_seconds = excluded.pickup_lead_seconds,
+                    postal_code = excluded.postal_code, address = excluded.address, updated_at = now()
+                """,
+                column(String.class, Location::code),
+                column(String.class, Location::name),
+                column(String.class, l -> l.kind().name()),
+                column(Boolean.class, l -> l.ships() == null ? l.kind() == LocationKind.WAREHOUSE : l.ships()),
+                column(Boolean.class, l -> l.pickup() == null ? l.kind() == LocationKind.STORE : l.pickup()),
+                column(Double.class, Location::latitude),
+                column(Double.class, Location::longitude),
+                column(String.class, l -> Objects.requireNonNullElse(l.timeZone(), "UTC")),
+                column(String.class, hours::get),
+                column(Long.class, l -> l.pickupLeadTime() == null ? 0L : l.pickupLeadTime().toSeconds()),
+                column(String.class, Location::postalCode),
+                column(String.class, Location::address));
+    }
+
+    @Override
+    public Uni<Integer> putStock(String catalog, List<Stock> stock) {
+        rows(catalog, stock);
+        Map<List<String>, Stock> unique = new LinkedHashMap<>();
+        for (int i = 0; i < stock.size(); i++) {
+            Stock level = stock.get(i);
+            String at = "[" + i + "].";
+            Checks.required(at + "sku", level.sku(), TEXT);
+            Checks.required(at + "location", level.location(), TEXT);
+            Checks.range(at + "onHand", level.onHand(), 0, 1_000_000_000);
+            if (level.safetyStock() != null) {
+                Checks.range(at + "safetyStock", level.safetyStock(), 0, 1_000_000_000);
+            }
+            unique.put(List.of(level.sku(), level.location()), level);
+        }
+        return inCatalog(catalog, unique.values(), """
+                INSERT INTO stockout_stock (catalog_id, sku, location_code, on_hand, safety_stock, updated_at)
+                SELECT $1, *, now() FROM unnest($2::text[], $3::text[], $4::int[], $5::int[])
+                ON CONFLICT (catalog_id, sku, location_code) DO UPDATE SET on_hand = excluded.on_hand,
+                    safety_stock = excluded.safety_stock, updated_at = now()
+                """,
+                column(String.class, Stock::sku),
+                column(String.class, Stock::location),
+                column(Integer.class, Stock::onHand),
+                column(Integer.class, s -> Objects.requireNonNullElse(s.safetyStock(), 0)));
+    }
+
+    @Override
+    public Uni<Integer> putInbound(String catalog, List<Inbound> inbound) {
+        rows(catalog, inbound);
+        Map<String, Inbound> unique = new LinkedHashMap<>();
+        for (int i = 0; i < inbound.size(); i++) {
+            Inbound line = inbound.get(i);
+            String at = "[" + i + "].";
+            Checks.required(at + "reference", line.reference(), TEXT);
+            Checks.required(at + "sku", line.sku(), TEXT);
+            Checks.range(at + "quantity", line.quantity(), 1, 1_000_000_000);
+            Checks.present(at + "expectedDate", line.expectedDate());
+            if (line.expectedDate().getYear() < 2000 || line.expectedDate().getYear() > 2200) {
+                throw StockoutProblem.invalid(at + "expectedDate", "must be a date between the years 2000 and 2200");
+            }
+            Checks.optional(at + "supplier", line.supplier(), TEXT);
+            Checks.optional(at + "location", line.location(), TEXT);
+            unique.put(line.reference(), line);
+        }
+        return inCatalog(catalog, unique.values(), """
+                INSERT INTO stockout_inbound (catalog_id, reference, sku, quantity, expected_date, supplier,
+                    location_code, updated_at)
+                SELECT $1, *, now() FROM unnest($2::text[], $3::text[], $4::int[], $5::date[], $6::text[], $7::text[])
+                ON CONFLICT (catalog_id, reference) DO UPDATE SET sku = excluded.sku, quantity = excluded.quantity,
+                    expected_date = excluded.expected_date, supplier = excluded.supplier,
+                    location_code = excluded.location_code, updated_at = now()
+                """,
+                column(String.class, Inbound::reference),
+                column(String.class, Inbound::sku),
+                column(Integer.class, Inbound::quantity),
+                column(LocalDate.class, Inbound::expectedDate),
+                column(String.class, Inbound::supplier),
+                column(String.class, Inbound::location));
+    }
+
+    @Override
+    public Uni<Integer> putSubstitutes(String catalog, List<Substitute> substitutes) {
+        rows(catalog, substitutes);
+        Map<List<String>, Substitute> unique = new LinkedHashMap<>();
+        for (int i = 0; i < substitutes.size(); i++) {
+            Substitute link = substitutes.get(i);
+            String at = "[" + i + "].";
+            Checks.required(at + "sku", link.sku(), TEXT);
+            Checks.required(at + "substitute", link.substitute(), TEXT);
+            if (link.sku().equals(link.substitute())) {
+                throw StockoutProblem.invalid(at + "substitute", "a SKU cannot substitute itself");
+            }
+            if (link.rank() != null) {
+                Checks.range(at + "rank", link.rank(), 1, 1000);
+            }
+            unique.put(List.of(link.sku(), link.substitute()), link);
+        }
+        return inCatalog(catalog, unique.values(), """
+                INSERT INTO stockout_substitute (catalog_id, sku, substitute_sku, rank)
+                SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[])
+                ON CONFLICT (catalog_id, sku, substitute_sku) DO UPDATE SET rank = excluded.rank
+                """,
+                column(String.class, Substitute::sku),
+                column(String.class, Substitute::substitute),
+                column(Integer.class, s -> Objects.requireNonNullElse(s.rank(), 1)));
+    }
+
+    @Override
+    public Uni<Integer> putPostalCodes(List<PostalCode> postalCodes) {
+        Checks.rows("", postalCodes, config.loading().maxRows());
+        Map<List<String>, PostalCode> unique = new LinkedHashMap<>();
+        for (int i = 0; i < postalCodes.size(); i++) {
+            PostalCode code = postalCodes.get(i);
+            String at = "[" + i + "].";
+            Checks.country(at + "country", code.country());
+            Checks.required(at + "postalCode", code.postalCode(), 16);
+            Checks.range(at + "latitude", code.latitude(), -90, 90);
+            Checks.range(at + "longitude", code.longitude(), -180, 180);
+            unique.put(List.of(code.country(), code.postalCode()), code);
+        }
+        return pool.withTransaction(connection -> batches(connection, null, List.copyOf(unique.values()), """
+                INSERT INTO stockout_postal_code (country, postal_code, latitude, longitude)
+                SELECT * FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[])
+                ON CONFLICT (country, postal_code) DO UPDATE SET latitude = excluded.latitude,
+                    longitude = excluded.longitude
+                """,
+                List.of(column(String.class, PostalCode::country),
+                        column(String.class, PostalCode::postalCode),
+                        column(Double.class, PostalCode::latitude),
+                        column(Double.class, PostalCode::longitude))));
+    }
+
+    private static final BigDecimal MAX_PRICE = new BigDecimal("999999999999.99");
+    private static final Duration MAX_LEAD = Duration.ofDays(60);
+
+    private void rows(String catalog, List<?> rows) {
+        Checks.catalogId(catalog);
+        Checks.rows("", rows, config.loading().maxRows());
+    }
+
+    /** One array parameter of a batch statement, taken from each row. */
+    private record Column<R, T>(Class<T> type, Function<R, T> value) {
+
+        Object[] of(List<R> rows) {
+            Object[] values = (Object[]) java.lang.reflect.Array.newInstance(type, rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                values[i] = value.apply(rows.get(i));
+            }
+            return values;
+        }
+    }
+
+    private static <R, T> Column<R, T> column(Class<T> type, Function<R, T> value) {
+        return new Column<>(type, value);
+    }
+
+    @SafeVarargs
+    private <R> Uni<Integer> inCatalog(String catalog, java.util.Collection<R> rows, String sql, Column<R, ?>... columns) {
+        List<R> list = List.copyOf(rows);
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("SELECT 1 FROM stockout_catalog WHERE id = $1 FOR SHARE")
+                .execute(Tuple.of(catalog))
+                .flatMap(found -> {
+                    if (found.size() == 0) {
+                        return Uni.createFrom().failure(StockoutProblem.unknownCatalog(catalog));
+                    }
+                    return batches(connection, catalog, list, sql, Arrays.asList(columns));
+                }))
+                .onFailure(PgException.class)
+                .transform(LoadingService::problem);
+    }
+
+    private <R> Uni<Integer> batches(SqlConnection connection, String catalog, List<R> rows, String sql,
+            List<Column<R, ?>> columns) {
+        Uni<Integer> done = Uni.createFrom().item(0);
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            List<R> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
+            List<Object> parameters = new ArrayList<>(columns.size() + 1);
+            if (catalog != null) {
+                parameters.add(catalog);
+            }
+            for (Column<R, ?> column : columns) {
+                parameters.add(column.of(batch));
+            }
+            done = done.flatMap(count -> connection.preparedQuery(sql)
+                    .execute(Tuple.from(parameters))
+                    .map(result -> count + result.rowCount()));
+        }
+        return done;
+    }
+
+    private static Throwable problem(Throwable failure) {
+        PgException pg = (PgException) failure;
+        if ("23503".equals(pg.getSqlState())) {
+            Matcher missing = MISSING_KEY.matcher(String.valueOf(pg.getDetail()));
+            if (missing.find()) {
+                String what = missing.group(3).equals("stockout_location") ? "location" : "SKU";
+                return StockoutProblem.unknownReference(missing.group(1).equals("code") ? "location" : "sku",
+                        "Unknown " + what + " '" + missing.group(2) + "': load it before what refers to it");
+            }
+            return StockoutProblem.unknownReference(null, "A row refers to a SKU or location that is not loaded");
+        }
+        LOG.errorf(pg, "Bulk load failed with SQL state %s", pg.getSqlState());
+        return failure;
+    }
+
+    private String openingHours(String field, Map<String, String> hours) {
+        if (hours == null) {
+            return null;
+        }
+        if (hours.size() > 7) {
+            throw StockoutProblem.invalid(field, "has more than seven days");
+        }
+        try {
+            OpeningHours.parse(hours);
+            return mapper.writeValueAsString(hours);
+        } catch (IllegalArgumentException e) {
+            throw StockoutProblem.invalid(field, e.getMessage());
+        } catch (JsonProcessingException e) {
+            throw StockoutProblem.invalid(field, "cannot be stored");
+        }
+    }
+
+    private CatalogEntity newCatalog(String id) {
+        CatalogEntity entity = new CatalogEntity();
+        entity.id = id;
+        entity.name = id;
+        entity.createdAt = clock.instant();
+        return entity;
+    }
+
+    private static void validate(Catalog catalog) {
+        Checks.optional("name", catalog.name(), TEXT);
+        if (catalog.offerKinds() != null) {
+            List<OfferKind> kinds = catalog.offerKinds();
+            for (int i = 0; i < kinds.size(); i++) {
+                OfferKind kind = kinds.get(i);
+                if (kind == null || !OfferKind.OUT_OF_STOCK_KINDS.contains(kind)) {
+                    throw StockoutProblem.invalid("offerKinds[" + i + "]", "must be one of " + OfferKind.OUT_OF_STOCK_KINDS);
+                }
+                if (kinds.indexOf(kind) != i) {
+                    throw StockoutProblem.invalid("offerKinds[" + i + "]", kind + " is listed twice");
+                }
+            }
+        }
+        if (catalog.country() != null) {
+            Checks.country("country", catalog.country());
+        }
+        if (catalog.timeZone() != null) {
+            Checks.zone("timeZone", catalog.timeZone());
+        }
+        if (catalog.handlingDays() != null) {
+            Checks.range("handlingDays", catalog.handlingDays(), 0, 365);
+        }
+        if (catalog.pickupRadiusKm() != null) {
+            Checks.range("pickupRadiusKm", catalog.pickupRadiusKm(), 0.1, 2000);
+        }
+    }
+
+    private void apply(Catalog catalog, CatalogEntity entity) {
+        if (catalog.name() != null) {
+            entity.name = catalog.name();
+        }
+        if (catalog.active() != null) {
+            entity.active = catalog.active();
+        }
+        if (catalog.forcedOutOfStock() != null) {
+            entity.forcedOutOfStock = catalog.forcedOutOfStock();
+        }
+        if (catalog.offerKinds() != null) {
+            entity.offerKinds = catalog.offerKinds().stream().map(Enum::name).toArray(String[]::new);
+        }
+        if (catalog.country() != null) {
+            entity.country = catalog.country();
+        }
+        if (catalog.timeZone() != null) {
+            entity.timeZone = catalog.timeZone();
+        }
+        if (catalog.handlingDays() != null) {
+            entity.handlingDays = catalog.handlingDays();
+        }
+        if (catalog.pickupRadiusKm() != null) {
+            entity.pickupRadiusKm = catalog.pickupRadiusKm();
+        }
+        entity.updatedAt = clock.instant();
+    }
+
+    static CatalogView view(CatalogEntity entity) {
+        return new CatalogView(entity.id, entity.name, entity.active, entity.forcedOutOfStock,
+                Arrays.stream(entity.offerKinds).map(OfferKind::valueOf).toList(), entity.country, entity.timeZone,
+                entity.handlingDays, entity.pickupRadiusKm, entity.version);
+    }
+}
