@@ -14,7 +14,8 @@ import io.smallrye.mutiny.Uni;
  * applied, or nothing is.
  * <p>
  * The same operations are served over HTTP under {@code /stockout}; an application can also inject this bean, for
- * example to load its data at start.
+ * example to load its data at start. The catalog operations go through Hibernate Reactive and so must run on a Vert.x
+ * context: from a startup observer, call them through {@code io.quarkus.vertx.VertxContextSupport.subscribeAndAwait}.
  */
 public interface StockoutLoader {
 

@@ -21,8 +21,10 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 public class CatalogEntity extends PanacheEntityBase {
 
     @Id
+    @Column(columnDefinition = "text")
     public String id;
 
+    @Column(columnDefinition = "text")
     public String name;
 
     /** Stockout's toggle: off answers plain availability without offers. */
@@ -36,9 +38,10 @@ public class CatalogEntity extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] offerKinds = {"BACKORDER", "PICKUP", "SUBSTITUTE"};
 
+    @Column(columnDefinition = "text")
     public String country = "US";
 
-    @Column(name = "time_zone")
+    @Column(name = "time_zone", columnDefinition = "text")
     public String timeZone = "UTC";
 
     @Column(name = "handling_days")
