@@ -115,11 +115,11 @@ def variants(data):
         sku = variant['sku'] or product['slug']
         name = product['name'] + (' (' + size + ')' if size else '')
         price = prices[pk].get(USD_CHANNEL_CURRENCY) or next(iter(prices[pk].values()), '')
-        rows.append((sku, name, models['product.category'][product['category']]['name'],
+        rows.append((sku, product['name'], name, models['product.category'][product['category']]['name'],
                      models['product.producttype'][product['product_type']]['name'], brands.get(variant['product'], ''),
                      size, '%.2f' % float(price) if price else ''))
     write_csv(os.path.join(MAIN, 'saleor-variants.csv'),
-              ['sku', 'name', 'category', 'product_type', 'brand', 'size', 'price_usd'], rows, False)
+              ['sku', 'product', 'name', 'category', 'product_type', 'brand', 'size', 'price_usd'], rows, False)
 
 
 def main():
