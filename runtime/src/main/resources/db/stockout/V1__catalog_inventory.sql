@@ -6,7 +6,9 @@ CREATE TABLE stockout_catalog (
     name                text NOT NULL,
     active              boolean NOT NULL DEFAULT true,
     forced_out_of_stock boolean NOT NULL DEFAULT false,
-    offer_kinds         text[] NOT NULL DEFAULT '{BACKORDER,PICKUP,SUBSTITUTE}',
+    -- enabled out-of-stock offer kinds, comma-separated, in the order shoppers see them
+    offer_kinds         text NOT NULL DEFAULT 'BACKORDER,PICKUP,SUBSTITUTE'
+                        CHECK (offer_kinds ~ '^((BACKORDER|PICKUP|SUBSTITUTE)(,(BACKORDER|PICKUP|SUBSTITUTE))*)?$'),
     country             text NOT NULL DEFAULT 'US',
     time_zone           text NOT NULL DEFAULT 'UTC',
     handling_days       integer NOT NULL DEFAULT 1 CHECK (handling_days >= 0),

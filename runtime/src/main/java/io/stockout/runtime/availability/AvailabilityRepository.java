@@ -194,7 +194,9 @@ public class AvailabilityRepository {
             for (int i = 0; i < skus.length; i++) {
                 held.put(skus[i], units[i]);
             }
-            stores.add(new StoreFacts(row.getString("code"), row.getString("name"), row.getDouble("distance_km"),
+            // a hundredth of a kilometre is as precise as a shopper needs, and keeps answers short
+            double distanceKm = Math.round(row.getDouble("distance_km") * 100) / 100.0;
+            stores.add(new StoreFacts(row.getString("code"), row.getString("name"), distanceKm,
                     zone(row.getString("time_zone")), openingHours(row.getString("opening_hours")),
                     Duration.ofSeconds(row.getLong("pickup_lead_seconds")), held));
         }
@@ -207,7 +209,7 @@ public class AvailabilityRepository {
         for (Row row : rows) {
             if (catalogFacts == null) {
                 catalogFacts = new CatalogFacts(catalog, row.getBoolean("active"), row.getBoolean("catalog_forced"),
-                        Arrays.stream(row.getArrayOfStrings("offer_kinds")).map(OfferKind::valueOf).toList(),
+                        OfferKind.parseList(row.getString("offer_kinds")),
                         zone(row.getString("time_zone")), row.getInteger("handling_days"));
             }
             if (row.getString("sku") != null) {

@@ -3,6 +3,7 @@ package io.stockout.runtime.availability;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +44,7 @@ public class AvailabilityService {
         Checks.catalogId(catalog);
         List<RequestedLine> lines = lines(request);
         Optional<AvailabilityRequest.Shopper> shopper = shopper(request.shopper());
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 
         return repository.load(catalog, lines.stream().map(RequestedLine::sku).toList(), shopper)
                 .map(loaded -> loaded.orElseThrow(() -> StockoutProblem.unknownCatalog(catalog)))

@@ -1,6 +1,7 @@
 package io.stockout.runtime.catalog;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,10 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.stockout.OfferKind;
 
 /**
  * A merchant's product set or sales channel: it owns the toggle and the settings every decision in it uses.
@@ -33,10 +32,13 @@ public class CatalogEntity extends PanacheEntityBase {
     @Column(name = "forced_out_of_stock")
     public boolean forcedOutOfStock;
 
-    /** The out-of-stock offer kinds the catalog enables, in the order shoppers see them. */
-    @Column(name = "offer_kinds", columnDefinition = "text[]")
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    public String[] offerKinds = {"BACKORDER", "PICKUP", "SUBSTITUTE"};
+    /** The out-of-stock offer kinds the catalog enables, comma-separated, in the order shoppers see them. */
+    @Column(name = "offer_kinds", columnDefinition = "text")
+    public String offerKinds = "BACKORDER,PICKUP,SUBSTITUTE";
+
+    public List<OfferKind> offerKinds() {
+        return OfferKind.parseList(offerKinds);
+    }
 
     @Column(columnDefinition = "text")
     public String country = "US";

@@ -211,9 +211,7 @@ public final class AvailabilityDecision {
     }
 
     private Optional<OffsetDateTime> readyBy(StoreFacts store, Instant now) {
-        return store.openingHours()
-                .firstOpenAtOrAfter(now.plus(store.pickupLeadTime()).atZone(store.zone()), settings.openingHorizon())
-                .map(time -> time.toOffsetDateTime());
+        return store.readyBy(now, settings.openingHorizon());
     }
 
     private static LineStatus status(int requested, int shipNow) {

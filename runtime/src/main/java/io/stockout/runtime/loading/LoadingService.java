@@ -444,7 +444,7 @@ public class LoadingService implements StockoutLoader {
             entity.forcedOutOfStock = catalog.forcedOutOfStock();
         }
         if (catalog.offerKinds() != null) {
-            entity.offerKinds = catalog.offerKinds().stream().map(Enum::name).toArray(String[]::new);
+            entity.offerKinds = OfferKind.formatList(catalog.offerKinds());
         }
         if (catalog.country() != null) {
             entity.country = catalog.country();
@@ -463,7 +463,7 @@ public class LoadingService implements StockoutLoader {
 
     static CatalogView view(CatalogEntity entity) {
         return new CatalogView(entity.id, entity.name, entity.active, entity.forcedOutOfStock,
-                Arrays.stream(entity.offerKinds).map(OfferKind::valueOf).toList(), entity.country, entity.timeZone,
+                entity.offerKinds(), entity.country, entity.timeZone,
                 entity.handlingDays, entity.pickupRadiusKm, entity.version);
     }
 }

@@ -325,6 +325,16 @@ class AvailabilityDecisionTest {
     }
 
     @Test
+    void readyByIsAWholeMinuteNeverEarlierThanTheLeadTime() {
+        sku("tee", OutOfStockPolicy.PICKUP_ONLY, 0, 0);
+        store("S", 1, Duration.ofSeconds(61), Map.of("tee", 1));
+
+        Offer.Pickup pickup = offers(ask(line("tee", 1)).lines().get(0), Offer.Pickup.class).get(0);
+
+        assertThat(pickup.readyBy().toInstant()).isEqualTo(NOW.plus(Duration.ofMinutes(2)));
+    }
+
+    @Test
     void withoutAShopperPositionThereIsNoPickup() {
         sku("tee", OutOfStockPolicy.PICKUP_ONLY, 0, 0);
         store("S", 1, Duration.ZERO, Map.of("tee", 1));
