@@ -3,6 +3,7 @@ package io.stockout;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +32,10 @@ public interface StockoutLoader {
     /** Upserts locations by {@code code}. */
     Uni<Integer> putLocations(String catalog, List<Location> locations);
 
-    /** Upserts stock levels by SKU and location; the levels are absolute. */
+    /**
+     * Upserts stock levels by SKU and location; the levels are absolute. A level older than the stored one changes
+     * nothing; a newer one settles the holds of orders confirmed before it, which it already counts.
+     */
     Uni<Integer> putStock(String catalog, List<Stock> stock);
 
     /** Upserts inbound supply by its {@code reference} (a purchase-order line). */
@@ -53,14 +57,15 @@ public interface StockoutLoader {
      * @param timeZone the IANA zone that decides what "today" is for promises
      * @param handlingDays days between units arriving and shipping
      * @param pickupRadiusKm how far from the shopper a pickup store may be
+     * @param holdTime how long a cart's holds live unless an order confirms them (15 minutes by default)
      */
     record Catalog(String name, Boolean active, Boolean forcedOutOfStock, List<OfferKind> offerKinds, String country,
-            String timeZone, Integer handlingDays, Double pickupRadiusKm) {
+            String timeZone, Integer handlingDays, Double pickupRadiusKm, Duration holdTime) {
     }
 
     /** A catalog as stored. */
     record CatalogView(String id, String name, boolean active, boolean forcedOutOfStock, List<OfferKind> offerKinds,
-            String country, String timeZone, int handlingDays, double pickupRadiusKm, long version) {
+            String country, String timeZone, int handlingDays, double pickupRadiusKm, Duration holdTime, long version) {
     }
 
     /**
@@ -92,8 +97,13 @@ public interface StockoutLoader {
             String postalCode, String address) {
     }
 
-    /** Units at a location; {@code safetyStock} units are never promised. */
-    record Stock(String sku, String location, Integer onHand, Integer safetyStock) {
+    /**
+     * Units at a location; {@code safetyStock} units are never promised.
+     *
+     * @param asOf when the platform counted this level; a level older than the one stored is ignored, and orders
+     *        confirmed before it are taken as already counted in it. Now, when absent.
+     */
+    record Stock(String sku, String location, Integer onHand, Integer safetyStock, OffsetDateTime asOf) {
     }
 
     /** Expected supply: a purchase-order line. */

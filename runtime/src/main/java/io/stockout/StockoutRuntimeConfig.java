@@ -53,6 +53,11 @@ public interface StockoutRuntimeConfig {
      */
     Loading loading();
 
+    /**
+     * Holds placed by cart validation.
+     */
+    Holds holds();
+
     interface Schema {
 
         /**
@@ -129,6 +134,18 @@ public interface StockoutRuntimeConfig {
          */
         @WithDefault("0.5")
         double leadTimeConfidence();
+    }
+
+    interface Holds {
+
+        /**
+         * How often expired holds are removed from the database.
+         * <p>
+         * Expired holds count for nothing from the moment they expire, whether removed or not; removal only keeps the
+         * table small. How long a hold lives is a catalog setting ({@code holdTime}).
+         */
+        @WithDefault("1m")
+        Duration sweepInterval();
     }
 
     interface Loading {

@@ -63,7 +63,8 @@ public record DemoData(Catalog catalog, List<Sku> skus, List<Location> locations
         Random random = new Random(seed);
 
         Catalog catalog = new Catalog("Stockout demo: Walmart stores, Saleor catalog, generated stock", true, false,
-                List.of(OfferKind.BACKORDER, OfferKind.PICKUP, OfferKind.SUBSTITUTE), COUNTRY, TIME_ZONE, 1, 50.0);
+                List.of(OfferKind.BACKORDER, OfferKind.PICKUP, OfferKind.SUBSTITUTE), COUNTRY, TIME_ZONE, 1, 50.0,
+                Duration.ofMinutes(30));
         List<Sku> skus = skus(sources.variants(), random);
         List<Location> locations = locations(sources.stores(), random);
 
@@ -81,7 +82,7 @@ public record DemoData(Catalog catalog, List<Sku> skus, List<Location> locations
                 if (location.kind() == LocationKind.STORE && random.nextDouble() < STORE_ASSORTMENT) {
                     // a few shelves are empty: the store carries the SKU but has none left
                     int onHand = random.nextDouble() < 0.15 ? 0 : 1 + random.nextInt(12);
-                    stock.add(new Stock(sku.sku(), location.code(), onHand, random.nextInt(3)));
+                    stock.add(new Stock(sku.sku(), location.code(), onHand, random.nextInt(3), null));
                 }
             }
         }
@@ -188,7 +189,7 @@ public record DemoData(Catalog catalog, List<Sku> skus, List<Location> locations
             int safety = random.nextInt(6);
             // out of stock online: nothing left, or only the safety stock that is never promised
             int onHand = outOfStock ? (random.nextBoolean() ? 0 : safety) : safety + 10 + random.nextInt(390);
-            stock.add(new Stock(sku, warehouse, onHand, safety));
+            stock.add(new Stock(sku, warehouse, onHand, safety, null));
         }
         return stock;
     }

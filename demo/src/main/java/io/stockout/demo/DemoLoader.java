@@ -93,8 +93,8 @@ public class DemoLoader {
         String catalog = DemoData.CATALOG;
         Catalog inactive = new Catalog(data.catalog().name(), false, data.catalog().forcedOutOfStock(),
                 data.catalog().offerKinds(), data.catalog().country(), data.catalog().timeZone(),
-                data.catalog().handlingDays(), data.catalog().pickupRadiusKm());
-        Catalog switchOn = new Catalog(null, data.catalog().active(), null, null, null, null, null, null);
+                data.catalog().handlingDays(), data.catalog().pickupRadiusKm(), data.catalog().holdTime());
+        Catalog switchOn = new Catalog(null, data.catalog().active(), null, null, null, null, null, null, null);
         return loader.putCatalog(catalog, inactive)
                 .flatMap(created -> loader.putPostalCodes(data.postalCodes()))
                 .flatMap(count -> loader.putLocations(catalog, data.locations()))

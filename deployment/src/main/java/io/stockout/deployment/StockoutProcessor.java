@@ -12,10 +12,13 @@ import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceDirectoryB
 import io.quarkus.hibernate.orm.deployment.spi.AdditionalJpaModelBuildItem;
 import io.stockout.StockoutBuildTimeConfig;
 import io.stockout.runtime.availability.AvailabilityResource;
+import io.stockout.runtime.cart.CartResource;
 import io.stockout.runtime.catalog.CatalogEntity;
 import io.stockout.runtime.health.StockoutReadinessCheck;
+import io.stockout.runtime.jobs.HoldExpiry;
 import io.stockout.runtime.loading.LoadingResource;
 import io.stockout.runtime.loading.LoadingService;
+import io.stockout.runtime.order.OrderResource;
 import io.stockout.runtime.problem.StockoutProblemMapper;
 import io.stockout.runtime.schema.StockoutSchema;
 import io.stockout.runtime.time.ClockProducer;
@@ -39,8 +42,9 @@ class StockoutProcessor {
     @BuildStep
     AdditionalBeanBuildItem beans() {
         return AdditionalBeanBuildItem.builder()
-                .addBeanClasses(AvailabilityResource.class, LoadingResource.class, LoadingService.class,
-                        StockoutProblemMapper.class, StockoutSchema.class, ClockProducer.class)
+                .addBeanClasses(AvailabilityResource.class, CartResource.class, OrderResource.class,
+                        LoadingResource.class, LoadingService.class, StockoutProblemMapper.class, StockoutSchema.class,
+                        ClockProducer.class, HoldExpiry.class)
                 .setUnremovable()
                 .build();
     }

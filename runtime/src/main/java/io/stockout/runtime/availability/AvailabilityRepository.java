@@ -1,8 +1,6 @@
 package io.stockout.runtime.availability;
 
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,14 +10,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.smallrye.mutiny.Uni;
-import io.stockout.OfferKind;
 import io.stockout.OutOfStockPolicy;
 import io.stockout.StockoutRuntimeConfig;
 import io.stockout.runtime.decision.AvailabilityFacts;
@@ -28,8 +19,8 @@ import io.stockout.runtime.decision.SkuFacts;
 import io.stockout.runtime.decision.StoreFacts;
 import io.stockout.runtime.decision.SubstituteCandidate;
 import io.stockout.runtime.decision.SubstituteMatch;
-import io.stockout.runtime.pickup.OpeningHours;
-import io.stockout.runtime.promise.InboundLot;
+import io.stockout.runtime.stock.FactRows;
+import io.stockout.runtime.stock.StockSql;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -42,17 +33,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @ApplicationScoped
 public class AvailabilityRepository {
-
-    private static final Logger LOG = Logger.getLogger(AvailabilityRepository.class);
-    private static final TypeReference<Map<String, String>> HOURS = new TypeReference<>() {
-    };
-
-    /** Units a shipping location can send now; the same expression serves requested SKUs and substitutes. */
-    private static final String SHIP_AVAILABLE = """
-            (SELECT coalesce(sum(st.on_hand - st.safety_stock), 0)
-               FROM stockout_stock st
-               JOIN stockout_location lo ON lo.catalog_id = st.catalog_id AND lo.code = st.location_code
-              WHERE st.catalog_id = %1$s AND st.sku = %2$s AND lo.ships AND st.on_hand > st.safety_stock)""";
 
     private static final String SKUS = """
             WITH req AS (SELECT DISTINCT unnest($2::text[]) AS sku),
@@ -82,19 +62,16 @@ public class AvailabilityRepository {
                    cat.handling_days, s.sku, s.name, s.category, s.brand, s.size, s.price, s.policy, s.backorder_cap,
                    s.backorder_unlimited, s.lead_time_days, s.forced_out_of_stock,
                    %s::int AS ship_available,
+                   CASE WHEN s.sku IN (SELECT sku FROM req) THEN %s::int ELSE 0 END AS backordered,
                    i.refs AS inbound_refs, i.dates AS inbound_dates, i.quantities AS inbound_quantities,
                    (SELECT array_agg(l.sku ORDER BY l.rank, l.sku) FROM linked l WHERE l.for_sku = s.sku) AS linked,
                    (SELECT array_agg(l.rank ORDER BY l.rank, l.sku) FROM linked l WHERE l.for_sku = s.sku) AS linked_ranks,
                    (SELECT array_agg(m.sku ORDER BY m.ord) FROM alike m WHERE m.for_sku = s.sku) AS similar_skus
               FROM cat
               LEFT JOIN (stockout_sku s JOIN cand ON cand.sku = s.sku) ON s.catalog_id = cat.id
-              LEFT JOIN LATERAL (
-                  SELECT array_agg(ib.reference ORDER BY ib.expected_date, ib.reference) AS refs,
-                         array_agg(ib.expected_date ORDER BY ib.expected_date, ib.reference) AS dates,
-                         array_agg(ib.quantity ORDER BY ib.expected_date, ib.reference) AS quantities
-                    FROM stockout_inbound ib
-                   WHERE ib.catalog_id = $1 AND ib.sku = s.sku AND s.sku IN (SELECT sku FROM req)) i ON true
-            """.formatted(SHIP_AVAILABLE.formatted("$1", "s2.sku"), SHIP_AVAILABLE.formatted("$1", "s.sku"));
+              LEFT JOIN LATERAL (%s AND s.sku IN (SELECT sku FROM req)) i ON true
+            """.formatted(StockSql.shipFree("$1", "s2.sku", "$5"), StockSql.shipFree("$1", "s.sku", "$5"),
+            StockSql.backordered("$1", "s.sku", "$5"), StockSql.inbound("$1", "s.sku"));
 
     /** Haversine distance in kilometres from the shopper's position to a location. */
     private static final String DISTANCE = """
@@ -121,25 +98,25 @@ public class AvailabilityRepository {
             stocked AS (
                 SELECT n.code, n.name, n.time_zone, n.opening_hours::text AS opening_hours, n.pickup_lead_seconds,
                        n.distance_km, array_agg(st.sku ORDER BY st.sku) AS skus,
-                       array_agg(st.on_hand - st.safety_stock ORDER BY st.sku) AS units
+                       array_agg(%s ORDER BY st.sku) AS units
                   FROM near n
                   JOIN stockout_stock st ON st.catalog_id = $1 AND st.location_code = n.code
                        AND st.sku = ANY ($6::text[]) AND st.on_hand > st.safety_stock
-                 WHERE n.distance_km <= n.radius
+                 WHERE n.distance_km <= n.radius AND %s > 0
                  GROUP BY n.code, n.name, n.time_zone, n.opening_hours::text, n.pickup_lead_seconds, n.distance_km
                  ORDER BY n.distance_km, n.code
                  LIMIT $7)
             SELECT pos.lat, pos.lon, stocked.* FROM pos LEFT JOIN stocked ON true
              ORDER BY stocked.distance_km, stocked.code
-            """.formatted(DISTANCE);
+            """.formatted(DISTANCE, StockSql.freeAt("st", "$8"), StockSql.freeAt("st", "$8"));
 
     private final Pool pool;
-    private final ObjectMapper mapper;
+    private final FactRows rows;
     private final StockoutRuntimeConfig config;
 
-    public AvailabilityRepository(Pool pool, ObjectMapper mapper, StockoutRuntimeConfig config) {
+    public AvailabilityRepository(Pool pool, FactRows rows, StockoutRuntimeConfig config) {
         this.pool = pool;
-        this.mapper = mapper;
+        this.rows = rows;
         this.config = config;
     }
 
@@ -152,15 +129,18 @@ public class AvailabilityRepository {
     }
 
     /**
-     * The facts for the SKUs and their substitute candidates, or empty when the catalog does not exist.
+     * The facts for the SKUs and their substitute candidates as of {@code now}, or empty when the catalog does not
+     * exist.
      */
-    public Uni<Optional<Loaded>> load(String catalog, List<String> skus, Optional<AvailabilityRequest.Shopper> shopper) {
+    public Uni<Optional<Loaded>> load(String catalog, List<String> skus, Optional<AvailabilityRequest.Shopper> shopper,
+            OffsetDateTime now) {
         String[] distinct = skus.stream().distinct().toArray(String[]::new);
         Uni<RowSet<Row>> skuRows = pool.preparedQuery(SKUS)
-                .execute(Tuple.of(catalog, distinct, config.substitutes().priceBand(), config.substitutes().maxPerLine()));
+                .execute(Tuple.of(catalog, distinct, config.substitutes().priceBand(), config.substitutes().maxPerLine(),
+                        now));
         Uni<Optional<Surroundings>> stores = shopper.isEmpty()
                 ? Uni.createFrom().item(Optional.empty())
-                : stores(catalog, distinct, shopper.get());
+                : stores(catalog, distinct, shopper.get(), now);
         return Uni.combine()
                 .all()
                 .unis(skuRows, stores)
@@ -169,48 +149,39 @@ public class AvailabilityRepository {
                         .map(facts -> new Loaded(facts, both.getItem2())));
     }
 
-    private Uni<Optional<Surroundings>> stores(String catalog, String[] skus, AvailabilityRequest.Shopper shopper) {
+    private Uni<Optional<Surroundings>> stores(String catalog, String[] skus, AvailabilityRequest.Shopper shopper,
+            OffsetDateTime now) {
         boolean coordinates = shopper.latitude() != null;
         int limit = Math.min(config.pickup().maxStores() * skus.length, 200);
         Tuple parameters = Tuple.tuple(Arrays.asList(catalog, coordinates ? shopper.latitude() : null,
                 coordinates ? shopper.longitude() : null, coordinates ? null : shopper.postalCode(), shopper.country(),
-                skus, limit));
-        return pool.preparedQuery(STORES).execute(parameters).map(this::surroundings);
+                skus, limit, now));
+        return pool.preparedQuery(STORES)
+                .execute(parameters)
+                .map(this::surroundings);
     }
 
-    private Optional<Surroundings> surroundings(RowSet<Row> rows) {
+    private Optional<Surroundings> surroundings(RowSet<Row> found) {
         List<StoreFacts> stores = new ArrayList<>();
         Double latitude = null;
         Double longitude = null;
-        for (Row row : rows) {
+        for (Row row : found) {
             latitude = row.getDouble("lat");
             longitude = row.getDouble("lon");
-            if (row.getString("code") == null) {
-                continue;
+            if (row.getString("code") != null) {
+                // a hundredth of a kilometre is as precise as a shopper needs, and keeps answers short
+                stores.add(rows.store(row, Math.round(row.getDouble("distance_km") * 100) / 100.0));
             }
-            String[] skus = row.getArrayOfStrings("skus");
-            Integer[] units = row.getArrayOfIntegers("units");
-            Map<String, Integer> held = new HashMap<>();
-            for (int i = 0; i < skus.length; i++) {
-                held.put(skus[i], units[i]);
-            }
-            // a hundredth of a kilometre is as precise as a shopper needs, and keeps answers short
-            double distanceKm = Math.round(row.getDouble("distance_km") * 100) / 100.0;
-            stores.add(new StoreFacts(row.getString("code"), row.getString("name"), distanceKm,
-                    zone(row.getString("time_zone")), openingHours(row.getString("opening_hours")),
-                    Duration.ofSeconds(row.getLong("pickup_lead_seconds")), held));
         }
         return latitude == null ? Optional.empty() : Optional.of(new Surroundings(latitude, longitude, stores));
     }
 
-    private static Optional<AvailabilityFacts> facts(String catalog, RowSet<Row> rows, Optional<Surroundings> around) {
+    private static Optional<AvailabilityFacts> facts(String catalog, RowSet<Row> found, Optional<Surroundings> around) {
         CatalogFacts catalogFacts = null;
         Map<String, SkuFacts> skus = new HashMap<>();
-        for (Row row : rows) {
+        for (Row row : found) {
             if (catalogFacts == null) {
-                catalogFacts = new CatalogFacts(catalog, row.getBoolean("active"), row.getBoolean("catalog_forced"),
-                        OfferKind.parseList(row.getString("offer_kinds")),
-                        zone(row.getString("time_zone")), row.getInteger("handling_days"));
+                catalogFacts = FactRows.catalog(catalog, row);
             }
             if (row.getString("sku") != null) {
                 SkuFacts sku = sku(row);
@@ -225,15 +196,6 @@ public class AvailabilityRepository {
     }
 
     private static SkuFacts sku(Row row) {
-        List<InboundLot> inbound = new ArrayList<>();
-        String[] refs = row.getArrayOfStrings("inbound_refs");
-        if (refs != null) {
-            LocalDate[] dates = row.getArrayOfLocalDates("inbound_dates");
-            Integer[] quantities = row.getArrayOfIntegers("inbound_quantities");
-            for (int i = 0; i < refs.length; i++) {
-                inbound.add(new InboundLot(refs[i], dates[i], quantities[i]));
-            }
-        }
         List<SubstituteCandidate> substitutes = new ArrayList<>();
         String[] linked = row.getArrayOfStrings("linked");
         if (linked != null) {
@@ -252,23 +214,7 @@ public class AvailabilityRepository {
                 row.getString("brand"), row.getString("size"), row.getBigDecimal("price"),
                 OutOfStockPolicy.valueOf(row.getString("policy")), row.getInteger("backorder_cap"),
                 row.getBoolean("backorder_unlimited"), row.getInteger("lead_time_days"),
-                row.getBoolean("forced_out_of_stock"), row.getInteger("ship_available"), 0, inbound, substitutes);
-    }
-
-    private OpeningHours openingHours(String json) {
-        if (json == null) {
-            return OpeningHours.UNKNOWN;
-        }
-        try {
-            return OpeningHours.parse(mapper.readValue(json, HOURS));
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            // loading validated them; a row edited by hand into nonsense must not break every answer
-            LOG.warnf("Ignoring unreadable opening hours %s", json);
-            return OpeningHours.UNKNOWN;
-        }
-    }
-
-    private static ZoneId zone(String zone) {
-        return ZoneId.of(zone);
+                row.getBoolean("forced_out_of_stock"), row.getInteger("ship_available"), row.getInteger("backordered"),
+                FactRows.inbound(row), substitutes);
     }
 }

@@ -46,7 +46,7 @@ public class AvailabilityService {
         Optional<AvailabilityRequest.Shopper> shopper = shopper(request.shopper());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 
-        return repository.load(catalog, lines.stream().map(RequestedLine::sku).toList(), shopper)
+        return repository.load(catalog, lines.stream().map(RequestedLine::sku).toList(), shopper, now.atOffset(ZoneOffset.UTC))
                 .map(loaded -> loaded.orElseThrow(() -> StockoutProblem.unknownCatalog(catalog)))
                 .map(loaded -> {
                     AvailabilityAnswer answer = decision.decide(loaded.facts(), lines, now);

@@ -52,6 +52,10 @@ public class CatalogEntity extends PanacheEntityBase {
     @Column(name = "pickup_radius_km")
     public double pickupRadiusKm = 50;
 
+    /** How long a cart's holds live unless an order confirms them. */
+    @Column(name = "hold_seconds")
+    public long holdSeconds = 900;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -208,16 +210,27 @@ public class LoadingService implements StockoutLoader {
             }
             unique.put(List.of(level.sku(), level.location()), level);
         }
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        // an order's holds stay until a level counted after the order replaces them: the level already counts it
         return inCatalog(catalog, unique.values(), """
-                INSERT INTO stockout_stock (catalog_id, sku, location_code, on_hand, safety_stock, updated_at)
-                SELECT $1, *, now() FROM unnest($2::text[], $3::text[], $4::int[], $5::int[])
-                ON CONFLICT (catalog_id, sku, location_code) DO UPDATE SET on_hand = excluded.on_hand,
-                    safety_stock = excluded.safety_stock, updated_at = now()
+                WITH levels AS (
+                    INSERT INTO stockout_stock (catalog_id, sku, location_code, on_hand, safety_stock, as_of, updated_at)
+                    SELECT $1, l.*, now() FROM unnest($2::text[], $3::text[], $4::int[], $5::int[], $6::timestamptz[]) AS l
+                    ON CONFLICT (catalog_id, sku, location_code) DO UPDATE SET on_hand = excluded.on_hand,
+                        safety_stock = excluded.safety_stock, as_of = excluded.as_of, updated_at = now()
+                        WHERE stockout_stock.as_of <= excluded.as_of
+                    RETURNING sku, location_code, as_of),
+                settled AS (
+                    DELETE FROM stockout_hold h USING levels l
+                     WHERE h.catalog_id = $1 AND h.sku = l.sku AND h.location_code = l.location_code
+                       AND h.expires_at IS NULL AND h.confirmed_at <= l.as_of)
+                SELECT 1 FROM levels
                 """,
                 column(String.class, Stock::sku),
                 column(String.class, Stock::location),
                 column(Integer.class, Stock::onHand),
-                column(Integer.class, s -> Objects.requireNonNullElse(s.safetyStock(), 0)));
+                column(Integer.class, s -> Objects.requireNonNullElse(s.safetyStock(), 0)),
+                column(OffsetDateTime.class, s -> Objects.requireNonNullElse(s.asOf(), now)));
     }
 
     @Override
@@ -308,6 +321,7 @@ public class LoadingService implements StockoutLoader {
 
     private static final BigDecimal MAX_PRICE = new BigDecimal("999999999999.99");
     private static final Duration MAX_LEAD = Duration.ofDays(60);
+    private static final Duration MAX_HOLD = Duration.ofDays(7);
 
     private void rows(String catalog, List<?> rows) {
         Checks.catalogId(catalog);
@@ -431,6 +445,10 @@ public class LoadingService implements StockoutLoader {
         if (catalog.pickupRadiusKm() != null) {
             Checks.range("pickupRadiusKm", catalog.pickupRadiusKm(), 0.1, 2000);
         }
+        if (catalog.holdTime() != null
+                && (catalog.holdTime().compareTo(Duration.ofSeconds(1)) < 0 || catalog.holdTime().compareTo(MAX_HOLD) > 0)) {
+            throw StockoutProblem.invalid("holdTime", "must be between PT1S and " + MAX_HOLD);
+        }
     }
 
     private void apply(Catalog catalog, CatalogEntity entity) {
@@ -458,12 +476,15 @@ public class LoadingService implements StockoutLoader {
         if (catalog.pickupRadiusKm() != null) {
             entity.pickupRadiusKm = catalog.pickupRadiusKm();
         }
+        if (catalog.holdTime() != null) {
+            entity.holdSeconds = catalog.holdTime().toSeconds();
+        }
         entity.updatedAt = clock.instant();
     }
 
     static CatalogView view(CatalogEntity entity) {
         return new CatalogView(entity.id, entity.name, entity.active, entity.forcedOutOfStock,
                 entity.offerKinds(), entity.country, entity.timeZone,
-                entity.handlingDays, entity.pickupRadiusKm, entity.version);
+                entity.handlingDays, entity.pickupRadiusKm, Duration.ofSeconds(entity.holdSeconds), entity.version);
     }
 }

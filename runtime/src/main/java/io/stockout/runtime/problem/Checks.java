@@ -24,6 +24,11 @@ public final class Checks {
         return id;
     }
 
+    /** A cart, order or event id as the platform gives it: printable, at most 128 characters. */
+    public static String cartId(String id) {
+        return required("cartId", id, 128);
+    }
+
     /** A string that must be present and not blank. */
     public static String required(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {

@@ -1,0 +1,158 @@
+package io.stockout.runtime.cart;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+import io.stockout.StockoutRuntimeConfig;
+import io.stockout.runtime.problem.Checks;
+import io.stockout.runtime.problem.StockoutProblem;
+import io.stockout.runtime.promise.PromiseCalculator;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Cart validation: one transaction that takes the cart's row lock, releases its previous holds, locks its SKUs, reads
+ * what is free, plans, and writes the new holds and the plan.
+ */
+@ApplicationScoped
+public class CartService {
+
+    private static final Logger LOG = Logger.getLogger(CartService.class);
+
+    private static final String OPEN_CART = """
+            INSERT INTO stockout_cart (catalog_id, cart_id, version, updated_at) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (catalog_id, cart_id) DO NOTHING""";
+    private static final String LOCK_CART = """
+            SELECT version, state, plan::text AS plan, expires_at FROM stockout_cart
+             WHERE catalog_id = $1 AND cart_id = $2 FOR UPDATE""";
+    private static final String RELEASE = "DELETE FROM stockout_hold WHERE catalog_id = $1 AND cart_id = $2";
+    private static final String SAVE_PLAN = """
+            UPDATE stockout_cart SET version = $3, plan = $4::jsonb, expires_at = $5, updated_at = $6
+             WHERE catalog_id = $1 AND cart_id = $2""";
+
+    private final Pool pool;
+    private final CartStatements statements;
+    private final Clock clock;
+    private final ObjectMapper mapper;
+    private final StockoutRuntimeConfig config;
+    private final CartDecision decision;
+
+    public CartService(Pool pool, CartStatements statements, Clock clock, ObjectMapper mapper,
+            StockoutRuntimeConfig config) {
+        this.pool = pool;
+        this.statements = statements;
+        this.clock = clock;
+        this.mapper = mapper;
+        this.config = config;
+        this.decision = new CartDecision(
+                new PromiseCalculator(config.promise().inboundConfidence(), config.promise().leadTimeConfidence()),
+                config.pickup().openingHorizon());
+    }
+
+    public Uni<CartPlan> validate(String catalog, String cartId, CartRequest request) {
+        Checks.catalogId(catalog);
+        Checks.cartId(cartId);
+        long version = Checks.present("version", request.version());
+        if (version < 0) {
+            throw StockoutProblem.invalid("version", "must not be negative");
+        }
+        List<CartLine> lines = lines(request);
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+
+        return pool.withTransaction(connection -> statements.catalog(connection, catalog)
+                .map(found -> found.orElseThrow(() -> StockoutProblem.unknownCatalog(catalog)))
+                .flatMap(found -> connection.preparedQuery(OPEN_CART)
+                        .execute(Tuple.of(catalog, cartId, version, now))
+                        .flatMap(opened -> connection.preparedQuery(LOCK_CART).execute(Tuple.of(catalog, cartId)))
+                        .flatMap(locked -> {
+                            Row cart = locked.iterator().next();
+                            CartPlan kept = unchanged(cart, catalog, cartId, version, now);
+                            if (kept != null) {
+                                return Uni.createFrom().item(kept);
+                            }
+                            OffsetDateTime expiresAt = now.plus(found.holdTime());
+                            return claim(connection, found, catalog, cartId, version, lines, now, expiresAt);
+                        })));
+    }
+
+    private Uni<CartPlan> claim(SqlConnection connection, CartStatements.Catalog catalog, String catalogId, String cartId,
+            long version, List<CartLine> lines, OffsetDateTime now, OffsetDateTime expiresAt) {
+        return connection.preparedQuery(RELEASE)
+                .execute(Tuple.of(catalogId, cartId))
+                .flatMap(released -> statements.lockAndRead(connection, catalogId, lines, now))
+                .flatMap(facts -> {
+                    CartDecision.Result result = decision.plan(catalog.facts(), facts, lines, now.toInstant());
+                    CartPlan plan = new CartPlan(catalogId, cartId, version, expiresAt, result.lines());
+                    return statements.hold(connection, catalogId, cartId, result.claims(), expiresAt, now)
+                            .flatMap(held -> connection.preparedQuery(SAVE_PLAN)
+                                    .execute(Tuple.from(List.of(catalogId, cartId, version, json(plan), expiresAt, now))))
+                            .replaceWith(plan);
+                });
+    }
+
+    /** The plan already made for this version while its holds live; a refusal for a closed cart or an older version. */
+    private CartPlan unchanged(Row cart, String catalog, String cartId, long version, OffsetDateTime now) {
+        String state = cart.getString("state");
+        if (!"OPEN".equals(state)) {
+            throw new StockoutProblem(409, "cart-closed", "The cart is closed",
+                    "Cart '" + cartId + "' is " + state.toLowerCase() + "; a new cart needs a new id", "cartId");
+        }
+        long current = cart.getLong("version");
+        if (version < current) {
+            throw new StockoutProblem(409, "stale-cart-version", "A newer version of the cart is already validated",
+                    "Version " + version + " is older than version " + current + " of cart '" + cartId + "'", "version");
+        }
+        OffsetDateTime expiresAt = cart.getOffsetDateTime("expires_at");
+        String plan = cart.getString("plan");
+        if (version == current && plan != null && expiresAt != null && expiresAt.isAfter(now)) {
+            try {
+                return mapper.readValue(plan, CartPlan.class);
+            } catch (JsonProcessingException e) {
+                LOG.warnf("Cart %s of catalog %s has an unreadable plan; validating it again", cartId, catalog);
+            }
+        }
+        return null;
+    }
+
+    private List<CartLine> lines(CartRequest request) {
+        List<CartRequest.Line> lines = request.lines();
+        Checks.present("lines", lines);
+        int max = config.availability().maxLines();
+        if (lines.size() > max) {
+            throw StockoutProblem.invalid("lines", "has " + lines.size() + " lines; at most " + max + " are taken");
+        }
+        List<CartLine> valid = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            CartRequest.Line line = lines.get(i);
+            String at = "lines[" + i + "]";
+            if (line == null) {
+                throw StockoutProblem.invalid(at, "must be an object, not null");
+            }
+            valid.add(new CartLine(Checks.required(at + ".sku", line.sku(), 256),
+                    Checks.range(at + ".quantity", line.quantity(), 1, config.availability().maxQuantity()),
+                    Checks.optional(at + ".pickupStore", line.pickupStore(), 256)));
+        }
+        return valid;
+    }
+
+    private String json(CartPlan plan) {
+        try {
+            return mapper.writeValueAsString(plan);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A cart plan cannot be written as JSON", e);
+        }
+    }
+}

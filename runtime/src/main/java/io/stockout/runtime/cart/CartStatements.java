@@ -1,0 +1,170 @@
+package io.stockout.runtime.cart;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.stockout.OutOfStockPolicy;
+import io.stockout.runtime.decision.CatalogFacts;
+import io.stockout.runtime.decision.StoreFacts;
+import io.stockout.runtime.stock.FactRows;
+import io.stockout.runtime.stock.StockSql;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The statements of a claim, each run on the caller's connection inside the caller's transaction.
+ * <p>
+ * Claims of the same SKU are serialized by a row lock on the SKU, taken in SKU order so two carts never wait on each
+ * other in a circle. The free units are read by a later statement than the lock, so they include every claim committed
+ * before the lock was granted: under READ COMMITTED each statement sees what was committed when it started.
+ */
+@ApplicationScoped
+public class CartStatements {
+
+    private static final String CATALOG = """
+            SELECT active, forced_out_of_stock AS catalog_forced, offer_kinds, time_zone, handling_days, hold_seconds
+              FROM stockout_catalog WHERE id = $1""";
+
+    private static final String LOCK_SKUS = """
+            SELECT sku FROM stockout_sku WHERE catalog_id = $1 AND sku = ANY ($2::text[]) ORDER BY sku FOR UPDATE""";
+
+    private static final String SKUS = """
+            SELECT s.sku, s.policy, s.backorder_cap, s.backorder_unlimited, s.lead_time_days, s.forced_out_of_stock,
+                   %s::int AS backordered,
+                   i.refs AS inbound_refs, i.dates AS inbound_dates, i.quantities AS inbound_quantities,
+                   ship.locations AS ship_locations, ship.free AS ship_free
+              FROM stockout_sku s
+              LEFT JOIN LATERAL (%s) i ON true
+              LEFT JOIN LATERAL (
+                  SELECT array_agg(f.code ORDER BY f.free DESC, f.code) AS locations,
+                         array_agg(f.free ORDER BY f.free DESC, f.code) AS free
+                    FROM (SELECT st.location_code AS code, %s AS free
+                            FROM stockout_stock st
+                            JOIN stockout_location lo ON lo.catalog_id = st.catalog_id AND lo.code = st.location_code
+                           WHERE st.catalog_id = $1 AND st.sku = s.sku AND lo.ships) f
+                   WHERE f.free > 0) ship ON true
+             WHERE s.catalog_id = $1 AND s.sku = ANY ($2::text[])
+            """.formatted(StockSql.backordered("$1", "s.sku", "$3"), StockSql.inbound("$1", "s.sku"),
+            StockSql.freeAt("st", "$3"));
+
+    private static final String STORES = """
+            SELECT lo.code, lo.name, lo.time_zone, lo.opening_hours::text AS opening_hours, lo.pickup_lead_seconds,
+                   array_agg(st.sku) AS skus, array_agg(%s) AS units
+              FROM stockout_location lo
+              LEFT JOIN stockout_stock st ON st.catalog_id = lo.catalog_id AND st.location_code = lo.code
+                   AND st.sku = ANY ($2::text[])
+             WHERE lo.catalog_id = $1 AND lo.code = ANY ($4::text[]) AND lo.pickup
+             GROUP BY lo.code, lo.name, lo.time_zone, lo.opening_hours::text, lo.pickup_lead_seconds
+            """.formatted(StockSql.freeAt("st", "$3"));
+
+    private static final String INSERT_HOLDS = """
+            INSERT INTO stockout_hold (catalog_id, cart_id, sku, location_code, kind, quantity, expires_at, created_at,
+                confirmed_at)
+            SELECT $1, $2, sku, location, kind, quantity, $7, $8, $9
+              FROM unnest($3::text[], $4::text[], $5::text[], $6::int[]) AS c (sku, location, kind, quantity)
+            """;
+
+    private final FactRows rows;
+
+    public CartStatements(FactRows rows) {
+        this.rows = rows;
+    }
+
+    /** A catalog and how long its holds live, or empty when there is no such catalog. */
+    public record Catalog(CatalogFacts facts, java.time.Duration holdTime) {
+    }
+
+    public Uni<Optional<Catalog>> catalog(SqlConnection connection, String catalog) {
+        return connection.preparedQuery(CATALOG)
+                .execute(Tuple.of(catalog))
+                .map(found -> {
+                    if (found.size() == 0) {
+                        return Optional.empty();
+                    }
+                    Row row = found.iterator().next();
+                    return Optional.of(new Catalog(FactRows.catalog(catalog, row),
+                            java.time.Duration.ofSeconds(row.getLong("hold_seconds"))));
+                });
+    }
+
+    /**
+     * Locks the SKUs of a claim, then reads what is free of them; pickup stores are read when lines chose one.
+     */
+    public Uni<ClaimFacts> lockAndRead(SqlConnection connection, String catalog, List<CartLine> lines,
+            OffsetDateTime now) {
+        String[] skus = lines.stream().map(CartLine::sku).distinct().sorted().toArray(String[]::new);
+        String[] stores = lines.stream()
+                .map(CartLine::pickupStore)
+                .filter(store -> store != null)
+                .distinct()
+                .toArray(String[]::new);
+        Tuple parameters = Tuple.of(catalog, skus, now, stores);
+        return connection.preparedQuery(LOCK_SKUS)
+                .execute(Tuple.of(catalog, skus))
+                .flatMap(locked -> connection.preparedQuery(SKUS).execute(Tuple.of(catalog, skus, now)))
+                .flatMap(skuRows -> {
+                    Map<String, ClaimFacts.Sku> facts = new HashMap<>();
+                    for (Row row : skuRows) {
+                        ClaimFacts.Sku sku = sku(row);
+                        facts.put(sku.sku(), sku);
+                    }
+                    if (stores.length == 0) {
+                        return Uni.createFrom().item(new ClaimFacts(facts, Map.of()));
+                    }
+                    return connection.preparedQuery(STORES)
+                            .execute(parameters)
+                            .map(storeRows -> {
+                                Map<String, StoreFacts> chosen = new HashMap<>();
+                                for (Row row : storeRows) {
+                                    StoreFacts store = rows.store(row, 0);
+                                    chosen.put(store.code(), store);
+                                }
+                                return new ClaimFacts(facts, chosen);
+                            });
+                });
+    }
+
+    /**
+     * Writes the claims as holds of the cart.
+     *
+     * @param expiresAt when the holds lapse, or {@code null} for holds confirmed by an order
+     */
+    public Uni<Void> hold(SqlConnection connection, String catalog, String cartId, List<Claim> claims,
+            OffsetDateTime expiresAt, OffsetDateTime now) {
+        if (claims.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Object> parameters = new ArrayList<>(Arrays.asList(catalog, cartId,
+                claims.stream().map(Claim::sku).toArray(String[]::new),
+                claims.stream().map(Claim::location).toArray(String[]::new),
+                claims.stream().map(claim -> claim.kind().name()).toArray(String[]::new),
+                claims.stream().map(Claim::quantity).toArray(Integer[]::new),
+                expiresAt, now, expiresAt == null ? now : null));
+        return connection.preparedQuery(INSERT_HOLDS)
+                .execute(Tuple.from(parameters))
+                .replaceWithVoid();
+    }
+
+    private static ClaimFacts.Sku sku(Row row) {
+        List<ClaimFacts.Units> shipping = new ArrayList<>();
+        String[] locations = row.getArrayOfStrings("ship_locations");
+        if (locations != null) {
+            Integer[] free = row.getArrayOfIntegers("ship_free");
+            for (int i = 0; i < locations.length; i++) {
+                shipping.add(new ClaimFacts.Units(locations[i], free[i]));
+            }
+        }
+        return new ClaimFacts.Sku(row.getString("sku"), OutOfStockPolicy.valueOf(row.getString("policy")),
+                row.getInteger("backorder_cap"), row.getBoolean("backorder_unlimited"), row.getInteger("lead_time_days"),
+                row.getBoolean("forced_out_of_stock"), row.getInteger("backordered"), FactRows.inbound(row), shipping);
+    }
+}

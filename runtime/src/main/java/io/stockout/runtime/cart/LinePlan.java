@@ -1,0 +1,47 @@
+package io.stockout.runtime.cart;
+
+import java.time.OffsetDateTime;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.stockout.runtime.promise.Promise;
+
+/**
+ * What Stockout holds for one SKU of a cart. Lines of the same SKU are planned together, in the order they came.
+ *
+ * @param shipNow units held at shipping locations
+ * @param pickup units held at the chosen store
+ * @param backorder units held as backorder capacity, with their promise
+ * @param unfulfilled units that cannot be had, and why
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record LinePlan(String sku, int requested, int shipNow, Pickup pickup, Backorder backorder,
+        Unfulfilled unfulfilled) {
+
+    public record Pickup(String location, int quantity, OffsetDateTime readyBy) {
+    }
+
+    public record Backorder(int quantity, Promise promise) {
+    }
+
+    public record Unfulfilled(int quantity, Reason reason) {
+    }
+
+    /** Why units of a line cannot be had. */
+    public enum Reason {
+        /** The catalog has no such SKU. */
+        UNKNOWN_SKU,
+        /** The merchant stopped sales of the SKU or of the catalog. */
+        UNAVAILABLE,
+        /** Not enough units, and the SKU's policy or the catalog allows no backorder. */
+        OUT_OF_STOCK,
+        /** The backorder cap is used up. */
+        CAP_REACHED,
+        /** A backorder would need a date that no supply or lead time supports. */
+        NO_PROMISE,
+        /** The chosen store does not hold enough units, or is not a pickup store of the catalog. */
+        STORE_SHORT,
+        /** The catalog does not offer pickup (or Stockout is switched off for it). */
+        PICKUP_NOT_OFFERED
+    }
+}

@@ -1,0 +1,23 @@
+package io.stockout.runtime.order;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What an order event did.
+ *
+ * @param confirmed units the order now holds at locations
+ * @param backorders backorders the order now has (for {@code PLACED}) or that were cancelled (for {@code CANCELLED})
+ * @param released units given back (for {@code CANCELLED})
+ * @param lost units the cart held once but whose holds had expired before the order was placed
+ */
+public record OrderOutcome(String eventId, OrderEvent.Type type, String orderId, String cartId, List<Units> confirmed,
+        List<Backorder> backorders, List<Units> released, List<Units> lost) {
+
+    /** Units of a SKU, at a location when they are held there. */
+    public record Units(String sku, String location, String kind, int quantity) {
+    }
+
+    public record Backorder(String sku, int quantity, LocalDate promisedDate) {
+    }
+}

@@ -1,0 +1,261 @@
+package io.stockout.runtime.order;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+import io.stockout.runtime.cart.CartPlan;
+import io.stockout.runtime.cart.CartStatements;
+import io.stockout.runtime.cart.LinePlan;
+import io.stockout.runtime.problem.Checks;
+import io.stockout.runtime.problem.StockoutProblem;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Order events: each is applied once, in one transaction, under the cart's row lock. The event id is recorded in the
+ * same transaction, so a redelivery finds it and gets the first answer, whatever instance it reaches.
+ */
+@ApplicationScoped
+public class OrderService {
+
+    private static final String RECORD_EVENT = """
+            INSERT INTO stockout_event (catalog_id, event_id, kind, received_at) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (catalog_id, event_id) DO NOTHING RETURNING event_id""";
+    private static final String FIRST_ANSWER = """
+            SELECT response::text AS response FROM stockout_event WHERE catalog_id = $1 AND event_id = $2""";
+    private static final String SAVE_ANSWER = """
+            UPDATE stockout_event SET response = $3::jsonb WHERE catalog_id = $1 AND event_id = $2""";
+    private static final String LOCK_CART = """
+            SELECT cart_id, state, order_id, plan::text AS plan FROM stockout_cart
+             WHERE catalog_id = $1 AND cart_id = $2 FOR UPDATE""";
+    private static final String LOCK_ORDER = """
+            SELECT cart_id, state, order_id FROM stockout_cart WHERE catalog_id = $1 AND order_id = $2 FOR UPDATE""";
+    private static final String DROP_EXPIRED = """
+            DELETE FROM stockout_hold WHERE catalog_id = $1 AND cart_id = $2 AND expires_at <= $3
+            RETURNING sku, location_code, kind, quantity""";
+    private static final String CONFIRM = """
+            UPDATE stockout_hold SET expires_at = NULL, confirmed_at = $3
+             WHERE catalog_id = $1 AND cart_id = $2 AND kind <> 'BACKORDER'
+            RETURNING sku, location_code, kind, quantity""";
+    private static final String TO_BACKORDERS = """
+            WITH moved AS (
+                DELETE FROM stockout_hold WHERE catalog_id = $1 AND cart_id = $2 AND kind = 'BACKORDER'
+                RETURNING sku, quantity)
+            INSERT INTO stockout_backorder (catalog_id, order_id, sku, quantity, promised_date, promise_basis, confidence,
+                created_at, updated_at)
+            SELECT $1, $3, m.sku, sum(m.quantity)::int, p.promised, p.basis, p.confidence, $4, $4
+              FROM moved m
+              JOIN unnest($5::text[], $6::date[], $7::text[], $8::float8[]) AS p (sku, promised, basis, confidence)
+                ON p.sku = m.sku
+             GROUP BY m.sku, p.promised, p.basis, p.confidence
+            RETURNING sku, quantity, promised_date""";
+    private static final String MARK_ORDERED = """
+            UPDATE stockout_cart SET state = 'ORDERED', order_id = $3, expires_at = NULL, updated_at = $4
+             WHERE catalog_id = $1 AND cart_id = $2""";
+    private static final String RELEASE = """
+            DELETE FROM stockout_hold WHERE catalog_id = $1 AND cart_id = $2 RETURNING sku, location_code, kind, quantity""";
+    private static final String CANCEL_BACKORDERS = """
+            UPDATE stockout_backorder SET status = 'CANCELLED', updated_at = $3
+             WHERE catalog_id = $1 AND order_id = $2 AND status = 'OPEN'
+            RETURNING sku, quantity, promised_date""";
+    private static final String MARK_CANCELLED = """
+            UPDATE stockout_cart SET state = 'CANCELLED', expires_at = NULL, updated_at = $3
+             WHERE catalog_id = $1 AND cart_id = $2""";
+
+    private final Pool pool;
+    private final CartStatements carts;
+    private final Clock clock;
+    private final ObjectMapper mapper;
+
+    public OrderService(Pool pool, CartStatements carts, Clock clock, ObjectMapper mapper) {
+        this.pool = pool;
+        this.carts = carts;
+        this.clock = clock;
+        this.mapper = mapper;
+    }
+
+    public Uni<OrderOutcome> apply(String catalog, OrderEvent event) {
+        Checks.catalogId(catalog);
+        String eventId = Checks.required("eventId", event.eventId(), 256);
+        Checks.present("type", event.type());
+        String orderId = Checks.required("orderId", event.orderId(), 256);
+        if (event.type() == OrderEvent.Type.PLACED) {
+            Checks.required("cartId", event.cartId(), 128);
+        } else {
+            Checks.optional("cartId", event.cartId(), 128);
+        }
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+
+        return pool.withTransaction(connection -> carts.catalog(connection, catalog)
+                .map(found -> found.orElseThrow(() -> StockoutProblem.unknownCatalog(catalog)))
+                .flatMap(found -> connection.preparedQuery(RECORD_EVENT)
+                        .execute(Tuple.of(catalog, eventId, event.type().name(), now)))
+                .flatMap(recorded -> {
+                    if (recorded.size() == 0) {
+                        return firstAnswer(connection, catalog, eventId);
+                    }
+                    Uni<OrderOutcome> outcome = event.type() == OrderEvent.Type.PLACED
+                            ? placed(connection, catalog, event, orderId, now)
+                            : cancelled(connection, catalog, event, orderId, now);
+                    return outcome.call(done -> connection.preparedQuery(SAVE_ANSWER)
+                            .execute(Tuple.of(catalog, eventId, json(done))));
+                }));
+    }
+
+    private Uni<OrderOutcome> placed(SqlConnection connection, String catalog, OrderEvent event, String orderId,
+            OffsetDateTime now) {
+        String cartId = event.cartId();
+        return connection.preparedQuery(LOCK_CART)
+                .execute(Tuple.of(catalog, cartId))
+                .flatMap(locked -> {
+                    if (locked.size() == 0) {
+                        return Uni.createFrom()
+                                .failure(new StockoutProblem(404, "unknown-cart", "No such cart",
+                                        "Cart '" + cartId + "' was never validated", "cartId"));
+                    }
+                    Row cart = locked.iterator().next();
+                    String state = cart.getString("state");
+                    if ("ORDERED".equals(state) && orderId.equals(cart.getString("order_id"))) {
+                        return Uni.createFrom().item(outcome(event, cartId, List.of(), List.of(), List.of(), List.of()));
+                    }
+                    if (!"OPEN".equals(state)) {
+                        return Uni.createFrom()
+                                .failure(new StockoutProblem(409, "cart-closed", "The cart is closed",
+                                        "Cart '" + cartId + "' is " + state.toLowerCase() + " and cannot become order '"
+                                                + orderId + "'",
+                                        "cartId"));
+                    }
+                    Promises promises = promises(cart.getString("plan"));
+                    List<OrderOutcome.Units> lost = new ArrayList<>();
+                    List<OrderOutcome.Units> confirmed = new ArrayList<>();
+                    return connection.preparedQuery(DROP_EXPIRED)
+                            .execute(Tuple.of(catalog, cartId, now))
+                            .invoke(rows -> lost.addAll(units(rows)))
+                            .flatMap(dropped -> connection.preparedQuery(CONFIRM).execute(Tuple.of(catalog, cartId, now)))
+                            .invoke(rows -> confirmed.addAll(units(rows)))
+                            .flatMap(held -> connection.preparedQuery(TO_BACKORDERS)
+                                    .execute(Tuple.from(List.of(
+                                            catalog, cartId, orderId, now, promises.skus(), promises.dates(), promises.bases(),
+                                            promises.confidences()))))
+                            .flatMap(backorders -> connection.preparedQuery(MARK_ORDERED)
+                                    .execute(Tuple.of(catalog, cartId, orderId, now))
+                                    .replaceWith(outcome(event, cartId, confirmed, backorders(backorders), List.of(),
+                                            lost)));
+                });
+    }
+
+    private Uni<OrderOutcome> cancelled(SqlConnection connection, String catalog, OrderEvent event, String orderId,
+            OffsetDateTime now) {
+        boolean byCart = event.cartId() != null;
+        Uni<RowSet<Row>> locked = byCart
+                ? connection.preparedQuery(LOCK_CART).execute(Tuple.of(catalog, event.cartId()))
+                : connection.preparedQuery(LOCK_ORDER).execute(Tuple.of(catalog, orderId));
+        return locked.flatMap(rows -> {
+            if (rows.size() == 0) {
+                return Uni.createFrom()
+                        .failure(new StockoutProblem(404, "unknown-order", "No such order",
+                                "No cart of order '" + orderId + "' is known", byCart ? "cartId" : "orderId"));
+            }
+            Row cart = rows.iterator().next();
+            String cartId = cart.getString("cart_id");
+            if ("CANCELLED".equals(cart.getString("state"))) {
+                // a second cancel under another event id: nothing is held any more, nothing is released twice
+                return Uni.createFrom().item(outcome(event, cartId, List.of(), List.of(), List.of(), List.of()));
+            }
+            List<OrderOutcome.Units> released = new ArrayList<>();
+            return connection.preparedQuery(RELEASE)
+                    .execute(Tuple.of(catalog, cartId))
+                    .invoke(freed -> released.addAll(units(freed)))
+                    .flatMap(freed -> connection.preparedQuery(CANCEL_BACKORDERS).execute(Tuple.of(catalog, orderId, now)))
+                    .flatMap(cancelled -> connection.preparedQuery(MARK_CANCELLED)
+                            .execute(Tuple.of(catalog, cartId, now))
+                            .replaceWith(outcome(event, cartId, List.of(), backorders(cancelled), released, List.of())));
+        });
+    }
+
+    private Uni<OrderOutcome> firstAnswer(SqlConnection connection, String catalog, String eventId) {
+        return connection.preparedQuery(FIRST_ANSWER)
+                .execute(Tuple.of(catalog, eventId))
+                .map(rows -> {
+                    try {
+                        return mapper.readValue(rows.iterator().next().getString("response"), OrderOutcome.class);
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("The stored answer of event " + eventId + " is unreadable", e);
+                    }
+                });
+    }
+
+    private record Promises(String[] skus, LocalDate[] dates, String[] bases, Double[] confidences) {
+    }
+
+    private Promises promises(String planJson) {
+        List<LinePlan.Backorder> backorders = new ArrayList<>();
+        List<String> skus = new ArrayList<>();
+        if (planJson != null) {
+            try {
+                for (LinePlan line : mapper.readValue(planJson, CartPlan.class).lines()) {
+                    if (line.backorder() != null) {
+                        skus.add(line.sku());
+                        backorders.add(line.backorder());
+                    }
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A cart plan is unreadable", e);
+            }
+        }
+        return new Promises(skus.toArray(String[]::new), column(backorders, b -> b.promise().date(), LocalDate[]::new),
+                column(backorders, b -> b.promise().basis().name(), String[]::new),
+                column(backorders, b -> b.promise().confidence(), Double[]::new));
+    }
+
+    private static <T> T[] column(List<LinePlan.Backorder> backorders, Function<LinePlan.Backorder, T> value,
+            java.util.function.IntFunction<T[]> array) {
+        return backorders.stream().map(value).toArray(array);
+    }
+
+    private static List<OrderOutcome.Units> units(RowSet<Row> rows) {
+        List<OrderOutcome.Units> units = new ArrayList<>();
+        for (Row row : rows) {
+            units.add(new OrderOutcome.Units(row.getString("sku"), row.getString("location_code"), row.getString("kind"),
+                    row.getInteger("quantity")));
+        }
+        return units;
+    }
+
+    private static List<OrderOutcome.Backorder> backorders(RowSet<Row> rows) {
+        List<OrderOutcome.Backorder> backorders = new ArrayList<>();
+        for (Row row : rows) {
+            backorders.add(new OrderOutcome.Backorder(row.getString("sku"), row.getInteger("quantity"),
+                    row.getLocalDate("promised_date")));
+        }
+        return backorders;
+    }
+
+    private static OrderOutcome outcome(OrderEvent event, String cartId, List<OrderOutcome.Units> confirmed,
+            List<OrderOutcome.Backorder> backorders, List<OrderOutcome.Units> released, List<OrderOutcome.Units> lost) {
+        return new OrderOutcome(event.eventId(), event.type(), event.orderId(), cartId, confirmed, backorders, released,
+                lost);
+    }
+
+    private String json(OrderOutcome outcome) {
+        try {
+            return mapper.writeValueAsString(outcome);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An order outcome cannot be written as JSON", e);
+        }
+    }
+}
