@@ -3,6 +3,7 @@ package io.stockout.runtime.cart;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +41,7 @@ public class CartService {
              WHERE catalog_id = $1 AND cart_id = $2 FOR UPDATE""";
     private static final String RELEASE = "DELETE FROM stockout_hold WHERE catalog_id = $1 AND cart_id = $2";
     private static final String SAVE_PLAN = """
-            UPDATE stockout_cart SET version = $3, plan = $4::jsonb, expires_at = $5, updated_at = $6
+            UPDATE stockout_cart SET version = $3, plan = $4::text::jsonb, expires_at = $5, updated_at = $6
              WHERE catalog_id = $1 AND cart_id = $2""";
 
     private final Pool pool;
@@ -70,7 +71,7 @@ public class CartService {
             throw StockoutProblem.invalid("version", "must not be negative");
         }
         List<CartLine> lines = lines(request);
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
 
         return pool.withTransaction(connection -> statements.catalog(connection, catalog)
                 .map(found -> found.orElseThrow(() -> StockoutProblem.unknownCatalog(catalog)))

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -38,7 +39,7 @@ public class OrderService {
     private static final String FIRST_ANSWER = """
             SELECT response::text AS response FROM stockout_event WHERE catalog_id = $1 AND event_id = $2""";
     private static final String SAVE_ANSWER = """
-            UPDATE stockout_event SET response = $3::jsonb WHERE catalog_id = $1 AND event_id = $2""";
+            UPDATE stockout_event SET response = $3::text::jsonb WHERE catalog_id = $1 AND event_id = $2""";
     private static final String LOCK_CART = """
             SELECT cart_id, state, order_id, plan::text AS plan FROM stockout_cart
              WHERE catalog_id = $1 AND cart_id = $2 FOR UPDATE""";
@@ -98,7 +99,7 @@ public class OrderService {
         } else {
             Checks.optional("cartId", event.cartId(), 128);
         }
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
 
         return pool.withTransaction(connection -> carts.catalog(connection, catalog)
                 .map(found -> found.orElseThrow(() -> StockoutProblem.unknownCatalog(catalog)))
