@@ -128,7 +128,7 @@ public class LoadingService implements StockoutLoader {
                 column(String.class, Sku::category),
                 column(String.class, Sku::brand),
                 column(String.class, Sku::size),
-                column(String.class, s -> s.price() == null ? null : s.price().toPlainString()),
+                column(BigDecimal.class, Sku::price),
                 column(String.class, s -> Objects.requireNonNullElse(s.policy(), OutOfStockPolicy.NONE).name()),
                 column(Integer.class, s -> Objects.requireNonNullElse(s.backorderCap(), 0)),
                 column(Boolean.class, s -> Boolean.TRUE.equals(s.backorderUnlimited())),
