@@ -150,7 +150,7 @@ public class LoadingService implements StockoutLoader {
             Checks.present(at + "kind", location.kind());
             Checks.optional(at + "postalCode", location.postalCode(), 32);
             Checks.optional(at + "address", location.address(), 1000);
-            boolean pickup = Boolean.TRUE.equals(location.pickup());
+            boolean pickup = location.pickup() == null ? location.kind() == LocationKind.STORE : location.pickup();
             if (pickup || location.latitude() != null || location.longitude() != null) {
                 Checks.range(at + "latitude", location.latitude(), -90, 90);
                 Checks.range(at + "longitude", location.longitude(), -180, 180);
