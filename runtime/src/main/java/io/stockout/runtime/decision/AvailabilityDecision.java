@@ -6,9 +6,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.stockout.OfferKind;
 import io.stockout.runtime.promise.Promise;
@@ -146,9 +148,12 @@ public final class AvailabilityDecision {
             return;
         }
         int offered = 0;
+        // a linked SKU may also be similar: it is offered once, as the merchant's link
+        Set<String> considered = new HashSet<>();
         for (SubstituteCandidate candidate : sku.substitutes()) {
             SkuFacts substitute = facts.skus().get(candidate.sku());
-            if (substitute == null || substitute.forcedOutOfStock() || substitute.sku().equals(sku.sku())) {
+            if (substitute == null || substitute.forcedOutOfStock() || substitute.sku().equals(sku.sku())
+                    || !considered.add(substitute.sku())) {
                 continue;
             }
             // units that an earlier line ships now are not offered again as a substitute

@@ -385,13 +385,22 @@ public class LoadingService implements StockoutLoader {
             Matcher missing = MISSING_KEY.matcher(String.valueOf(pg.getDetail()));
             if (missing.find()) {
                 String what = missing.group(3).equals("stockout_location") ? "location" : "SKU";
-                return StockoutProblem.unknownReference(missing.group(1).equals("code") ? "location" : "sku",
+                return StockoutProblem.unknownReference(field(missing.group(1)),
                         "Unknown " + what + " '" + missing.group(2) + "': load it before what refers to it");
             }
             return StockoutProblem.unknownReference(null, "A row refers to a SKU or location that is not loaded");
         }
         LOG.errorf(pg, "Bulk load failed with SQL state %s", pg.getSqlState());
         return failure;
+    }
+
+    /** The request field that a foreign-key column of the schema holds. */
+    private static String field(String column) {
+        return switch (column) {
+            case "location_code" -> "location";
+            case "substitute_sku" -> "substitute";
+            default -> "sku";
+        };
     }
 
     private String openingHours(String field, Map<String, String> hours) {

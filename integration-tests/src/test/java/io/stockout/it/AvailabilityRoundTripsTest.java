@@ -1,0 +1,114 @@
+package io.stockout.it;
+
+import static io.stockout.it.Catalog.KM;
+import static io.stockout.it.Catalog.PARIS_LATITUDE;
+import static io.stockout.it.Catalog.PARIS_LONGITUDE;
+import static io.stockout.it.Row.inbound;
+import static io.stockout.it.Row.line;
+import static io.stockout.it.Row.link;
+import static io.stockout.it.Row.sku;
+import static io.stockout.it.Row.stock;
+import static io.stockout.it.Row.store;
+import static io.stockout.it.Row.warehouse;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.stockout.OutOfStockPolicy;
+
+/**
+ * All facts for all lines of an availability check come from at most two statements, however many lines there are:
+ * the SKUs with their stock, supply and substitutes, and the stores near the shopper. The statements are counted on
+ * the wire between the application and PostgreSQL ({@link StatementCountingProxy}), which only this class's
+ * application goes through.
+ */
+@QuarkusTest
+@WithTestResource(value = StatementCountingProxy.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+class AvailabilityRoundTripsTest {
+
+    private static final int LINES = 30;
+
+    /** Statements sent so far, counted by the proxy. */
+    AtomicLong statements;
+
+    @Inject
+    MutableClock clock;
+
+    private Catalog shop;
+
+    @BeforeEach
+    void busyCatalog() {
+        clock.set("2026-03-03T12:00:00Z");
+        List<Row> skus = new ArrayList<>();
+        List<Row> levels = new ArrayList<>();
+        List<Row> supply = new ArrayList<>();
+        List<Row> links = new ArrayList<>();
+        OutOfStockPolicy[] policies = OutOfStockPolicy.values();
+        for (int i = 0; i < LINES; i++) {
+            String sku = "SKU-" + i;
+            skus.add(sku(sku, policies[i % policies.length]).cap(5).leadTimeDays(7).category("cat-" + i % 3, "100.00"));
+            levels.add(stock(sku, "WH", i % 4));
+            levels.add(stock(sku, "NEAR", i % 3));
+            levels.add(stock(sku, "FAR", 2));
+            supply.add(inbound("PO-" + i, sku, 10, "2026-03-10"));
+            links.add(link(sku, "SKU-" + (i + 1) % LINES, 1));
+        }
+        shop = Catalog.create("round-trips")
+                .skus(skus.toArray(Row[]::new))
+                .locations(warehouse("WH"), store("NEAR", PARIS_LATITUDE + KM, PARIS_LONGITUDE),
+                        store("FAR", PARIS_LATITUDE + 20 * KM, PARIS_LONGITUDE))
+                .stock(levels.toArray(Row[]::new))
+                .inbound(supply.toArray(Row[]::new))
+                .substitutes(links.toArray(Row[]::new));
+    }
+
+    @Test
+    void manyLinesWithAShopperTakeAtMostTwoStatements() {
+        Row[] lines = lines(LINES);
+
+        long used = statementsFor(() -> shop.askAt(PARIS_LATITUDE, PARIS_LONGITUDE, lines));
+
+        assertThat(used).isBetween(1L, 2L);
+    }
+
+    @Test
+    void manyLinesWithoutAShopperTakeAtMostTwoStatements() {
+        Row[] lines = lines(LINES);
+
+        long used = statementsFor(() -> shop.ask(lines));
+
+        assertThat(used).isBetween(1L, 2L);
+    }
+
+    @Test
+    void statementsDoNotGrowWithTheNumberOfLines() {
+        long one = statementsFor(() -> shop.askAt(PARIS_LATITUDE, PARIS_LONGITUDE, lines(1)));
+        long many = statementsFor(() -> shop.askAt(PARIS_LATITUDE, PARIS_LONGITUDE, lines(LINES)));
+
+        assertThat(many).isEqualTo(one);
+    }
+
+    private long statementsFor(Runnable request) {
+        long before = statements.get();
+        request.run();
+        return statements.get() - before;
+    }
+
+    private static Row[] lines(int count) {
+        Row[] lines = new Row[count];
+        for (int i = 0; i < count; i++) {
+            lines[i] = line("SKU-" + i, 1 + i % 5);
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,127 @@
+package io.stockout.it;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.restassured.http.ContentType;
+
+/**
+ * A catalog of one test, set up through the HTTP API. Each test uses its own catalog id, so that tests sharing the
+ * application and the database stay independent.
+ */
+final class Catalog {
+
+    static final double PARIS_LATITUDE = 48.8566;
+    static final double PARIS_LONGITUDE = 2.3522;
+    /** About one kilometre of latitude. */
+    static final double KM = 1 / 111.2;
+
+    final String id;
+
+    private Catalog(String id) {
+        this.id = id;
+    }
+
+    /** Creates (or updates) the catalog with default settings, apart from those given. */
+    static Catalog create(String id, Row settings) {
+        given().contentType(ContentType.JSON).body(settings).put("/stockout/catalogs/" + id).then().statusCode(200);
+        return new Catalog(id);
+    }
+
+    /** A catalog that a test created before. */
+    static Catalog existing(String id) {
+        return new Catalog(id);
+    }
+
+    static Catalog create(String id) {
+        return create(id, Row.settings());
+    }
+
+    /** Loads postal-code centroids, shared by all catalogs. */
+    static void postalCodes(Row... rows) {
+        load("/stockout/postal-codes", rows);
+    }
+
+    Catalog settings(Row settings) {
+        create(id, settings);
+        return this;
+    }
+
+    Catalog skus(Row... rows) {
+        load(path("skus"), rows);
+        return this;
+    }
+
+    Catalog locations(Row... rows) {
+        load(path("locations"), rows);
+        return this;
+    }
+
+    Catalog stock(Row... rows) {
+        load(path("stock"), rows);
+        return this;
+    }
+
+    Catalog inbound(Row... rows) {
+        load(path("inbound"), rows);
+        return this;
+    }
+
+    Catalog substitutes(Row... rows) {
+        load(path("substitutes"), rows);
+        return this;
+    }
+
+    String path(String what) {
+        return "/stockout/catalogs/" + id + "/" + what;
+    }
+
+    /** Asks for the lines, with no shopper position. */
+    Answer ask(Row... lines) {
+        return ask(List.of(lines), null);
+    }
+
+    /** Asks for the lines for a shopper at these coordinates. */
+    Answer askAt(double latitude, double longitude, Row... lines) {
+        return ask(List.of(lines), Row.of("latitude", latitude, "longitude", longitude));
+    }
+
+    /** Asks for the lines for a shopper in this postal code. */
+    Answer askIn(String postalCode, Row... lines) {
+        return ask(List.of(lines), Row.of("postalCode", postalCode));
+    }
+
+    Answer ask(List<Row> lines, Row shopper) {
+        Row request = Row.of("lines", new ArrayList<>(lines));
+        if (shopper != null) {
+            request.with("shopper", shopper);
+        }
+        return new Answer(given().contentType(ContentType.JSON)
+                .body(request)
+                .post(path("availability"))
+                .then()
+                .statusCode(200)
+                .contentType(ContentType.JSON)
+                .extract()
+                .jsonPath());
+    }
+
+    private static void load(String path, Row... rows) {
+        given().contentType(ContentType.JSON)
+                .body(List.of(rows))
+                .post(path)
+                .then()
+                .statusCode(200)
+                .body("upserted", org.hamcrest.Matchers.equalTo(rows.length));
+    }
+
+    static Map<String, String> hours(String... dayAndHours) {
+        Row hours = Row.of((Object[]) dayAndHours);
+        Map<String, String> typed = new java.util.LinkedHashMap<>();
+        hours.forEach((day, value) -> typed.put(day, (String) value));
+        return typed;
+    }
+}
