@@ -52,6 +52,7 @@ public class AvailabilityRepository {
                         FROM stockout_sku s2
                        WHERE s2.catalog_id = $1 AND s2.category = b.category AND s2.sku <> b.sku
                          AND NOT s2.forced_out_of_stock
+                         AND s2.sku NOT IN (SELECT l.sku FROM linked l WHERE l.for_sku = b.sku)
                          AND (b.price IS NULL OR s2.price BETWEEN b.price * (1 - $3::numeric) AND b.price * (1 + $3::numeric))
                          AND %s > 0
                        ORDER BY ord

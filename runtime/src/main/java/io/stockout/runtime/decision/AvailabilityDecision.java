@@ -76,7 +76,7 @@ public final class AvailabilityDecision {
             answers.add(new LineAnswer(line.sku(), line.quantity(), status(line.quantity(), shipNow), shipNow,
                     List.copyOf(offers), notOffered));
         }
-        return new AvailabilityAnswer(catalog.active(), answers, catalog.active() ? stores(facts, lines, now) : List.of());
+        return new AvailabilityAnswer(catalog.active(), answers, catalog.active() ? stores(facts, answers, now) : List.of());
     }
 
     private void backorder(SkuFacts sku, int missing, LocalDate today, CatalogFacts catalog,
@@ -172,17 +172,19 @@ public final class AvailabilityDecision {
         }
     }
 
-    private List<StorePickup> stores(AvailabilityFacts facts, List<RequestedLine> lines, Instant now) {
+    /** Per store, the lines it can hand over; a line counts where its own offers may include pickup. */
+    private List<StorePickup> stores(AvailabilityFacts facts, List<LineAnswer> answers, Instant now) {
         if (!facts.shopperLocated() || facts.catalog().forcedOutOfStock()
                 || !facts.catalog().offerKinds().contains(OfferKind.PICKUP)) {
             return List.of();
         }
         Map<String, Integer> requested = new HashMap<>();
         boolean allSellable = true;
-        for (RequestedLine line : lines) {
-            SkuFacts sku = facts.skus().get(line.sku());
-            if (sku != null && !sku.forcedOutOfStock()) {
-                requested.merge(line.sku(), line.quantity(), Integer::sum);
+        for (LineAnswer answer : answers) {
+            SkuFacts sku = facts.skus().get(answer.sku());
+            boolean missing = answer.shipNow() < answer.requested();
+            if (sku != null && !sku.forcedOutOfStock() && (!missing || sku.policy().allows(OfferKind.PICKUP))) {
+                requested.merge(answer.sku(), answer.requested(), Integer::sum);
             } else {
                 allSellable = false;
             }

@@ -95,7 +95,8 @@ public final class Checks {
     public static <T> List<T> rows(String field, List<T> rows, int max) {
         present(field, rows);
         if (rows.size() > max) {
-            throw StockoutProblem.invalid(field, "has " + rows.size() + " rows; at most " + max + " are taken at once");
+            throw StockoutProblem.invalid(field.isEmpty() ? null : field,
+                    "has " + rows.size() + " rows; at most " + max + " are taken at once");
         }
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i) == null) {

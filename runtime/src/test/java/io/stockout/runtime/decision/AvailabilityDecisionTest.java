@@ -315,6 +315,21 @@ class AvailabilityDecisionTest {
     }
 
     @Test
+    void theStoreListLeavesOutLinesWhosePolicyOffersNoPickup() {
+        sku("none", OutOfStockPolicy.NONE, 0, 0);
+        sku("a", OutOfStockPolicy.PICKUP_ONLY, 0, 0);
+        store("S1", 1, Duration.ZERO, Map.of("none", 5, "a", 5));
+
+        AvailabilityAnswer answer = ask(line("none", 1), line("a", 1));
+
+        assertThat(answer.lines().get(0).offers()).isEmpty();
+        assertThat(answer.pickupStores()).singleElement().satisfies(store -> {
+            assertThat(store.lines()).extracting(StorePickup.Line::sku).containsExactly("a");
+            assertThat(store.wholeRequest()).isFalse();
+        });
+    }
+
+    @Test
     void readyByCountsThePickupLeadTime() {
         sku("tee", OutOfStockPolicy.PICKUP_ONLY, 0, 0);
         store("S", 1, Duration.ofDays(5), Map.of("tee", 1));
