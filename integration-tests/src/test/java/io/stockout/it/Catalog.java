@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 /**
  * A catalog of one test, set up through the HTTP API. Each test uses its own catalog id, so that tests sharing the
@@ -107,6 +108,32 @@ final class Catalog {
                 .contentType(ContentType.JSON)
                 .extract()
                 .jsonPath());
+    }
+
+    /** Validates a version of a cart; the plan, or the refusal, as JSON. */
+    JsonPath cart(String cartId, long version, Row... lines) {
+        return cartResponse(cartId, version, lines).then().statusCode(200).extract().jsonPath();
+    }
+
+    io.restassured.response.Response cartResponse(String cartId, long version, Row... lines) {
+        return given().contentType(ContentType.JSON)
+                .body(Row.of("version", version, "lines", new ArrayList<>(List.of(lines))))
+                .post(path("carts/" + cartId));
+    }
+
+    /** Sends an order event and expects it to be applied; its outcome as JSON. */
+    JsonPath orderEvent(String eventId, String type, String orderId, String cartId) {
+        Row event = Row.of("eventId", eventId, "type", type, "orderId", orderId);
+        if (cartId != null) {
+            event.with("cartId", cartId);
+        }
+        return given().contentType(ContentType.JSON)
+                .body(event)
+                .post(path("order-events"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static void load(String path, Row... rows) {

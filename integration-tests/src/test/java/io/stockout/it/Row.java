@@ -101,4 +101,9 @@ final class Row extends LinkedHashMap<String, Object> {
     static Row line(String sku, int quantity) {
         return of("sku", sku, "quantity", quantity);
     }
+
+    /** A cart line collected at a store. */
+    static Row pickupLine(String sku, int quantity, String store) {
+        return of("sku", sku, "quantity", quantity, "pickupStore", store);
+    }
 }
