@@ -156,6 +156,56 @@ class OrderEventsTest {
     }
 
     @Test
+    void anEditedOrderReleasesWhatItNoLongerNeedsAndClaimsWhatItNowWants() {
+        Catalog shop = tents("changed", 3, 2);
+        shop.cart("cart", 1, line("TENT", 4));
+        shop.orderEvent("placed", "PLACED", "o1", "cart");
+        shop.cart("other", 1, line("TENT", 1));
+
+        JsonPath smaller = change(shop, "smaller", "o1", 2);
+        assertThat(smaller.getList("released.kind")).containsExactly("BACKORDER", "SHIP");
+        assertThat(smaller.getList("released.quantity")).containsExactly(1, 1);
+        assertThat(shop.ask(line("TENT", 3)).line(0).shipNow()).isEqualTo(1);
+
+        // 4 more: the 1 free unit ships, the other cart's backorder hold leaves 1 of the cap of 2, 2 are refused
+        JsonPath larger = change(shop, "larger", "o1", 6);
+        assertThat(larger.getList("confirmed.quantity")).containsExactly(1);
+        assertThat(larger.getList("backorders.quantity")).containsExactly(1);
+        assertThat(larger.getList("refused.quantity")).containsExactly(2);
+        assertThat(larger.getString("refused[0].reason")).isEqualTo("CAP_REACHED");
+        assertThat(shop.ask(line("TENT", 1)).line(0).shipNow()).isZero();
+    }
+
+    @Test
+    void aCancelledOrderCannotChange() {
+        Catalog shop = tents("changed-cancelled", 3, 0);
+        shop.cart("cart", 1, line("TENT", 1));
+        shop.orderEvent("placed", "PLACED", "o1", "cart");
+        shop.orderEvent("cancelled", "CANCELLED", "o1", null);
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("eventId", "late", "type", "CHANGED", "orderId", "o1", "lines",
+                        java.util.List.of(Map.of("sku", "TENT", "quantity", 3))))
+                .post(shop.path("order-events"))
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+
+        assertThat(shop.ask(line("TENT", 3)).line(0).shipNow()).isEqualTo(3);
+    }
+
+    private static JsonPath change(Catalog shop, String eventId, String orderId, int quantity) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("eventId", eventId, "type", "CHANGED", "orderId", orderId, "lines",
+                        java.util.List.of(Map.of("sku", "TENT", "quantity", quantity))))
+                .post(shop.path("order-events"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    @Test
     void anEventForAnUnknownCartIsRefusedAndRecordsNothing() {
         Catalog shop = tents("unknown-cart", 1, 0);
 

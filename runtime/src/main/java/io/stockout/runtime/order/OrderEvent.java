@@ -1,5 +1,7 @@
 package io.stockout.runtime.order;
 
+import java.util.List;
+
 /**
  * An order event from the platform.
  *
@@ -8,12 +10,19 @@ package io.stockout.runtime.order;
  * @param type what happened
  * @param orderId the order's id on the platform
  * @param cartId the cart the order was placed from; required for {@code PLACED}
+ * @param lines for {@code CHANGED}: the order's new quantity of each SKU listed (0 removes it); SKUs not listed keep
+ *        theirs
  */
-public record OrderEvent(String eventId, Type type, String orderId, String cartId) {
+public record OrderEvent(String eventId, Type type, String orderId, String cartId, List<Line> lines) {
+
+    public record Line(String sku, Integer quantity) {
+    }
 
     public enum Type {
         /** The cart became an order: its holds are confirmed and its backorder holds become backorders. */
         PLACED,
+        /** The order was edited: smaller quantities release units, larger ones claim more like a cart. */
+        CHANGED,
         /** The order was cancelled: everything it holds is released and its open backorders are cancelled. */
         CANCELLED
     }

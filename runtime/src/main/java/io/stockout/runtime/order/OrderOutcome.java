@@ -3,6 +3,8 @@ package io.stockout.runtime.order;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.stockout.runtime.cart.LinePlan;
+
 /**
  * What an order event did.
  *
@@ -10,9 +12,13 @@ import java.util.List;
  * @param backorders backorders the order now has (for {@code PLACED}) or that were cancelled (for {@code CANCELLED})
  * @param released units given back (for {@code CANCELLED})
  * @param lost units the cart held once but whose holds had expired before the order was placed
+ * @param refused units an edited order asked for in addition that cannot be had, and why
  */
 public record OrderOutcome(String eventId, OrderEvent.Type type, String orderId, String cartId, List<Units> confirmed,
-        List<Backorder> backorders, List<Units> released, List<Units> lost) {
+        List<Backorder> backorders, List<Units> released, List<Units> lost, List<Refused> refused) {
+
+    public record Refused(String sku, int quantity, LinePlan.Reason reason) {
+    }
 
     /** Units of a SKU, at a location when they are held there. */
     public record Units(String sku, String location, String kind, int quantity) {

@@ -6,7 +6,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.stockout.StockoutRuntimeConfig;
 import io.stockout.runtime.cart.CartPlan;
 import io.stockout.runtime.cart.CartStatements;
 import io.stockout.runtime.cart.LinePlan;
@@ -79,14 +82,19 @@ public class OrderService {
 
     private final Pool pool;
     private final CartStatements carts;
+    private final OrderChanges changes;
     private final Clock clock;
     private final ObjectMapper mapper;
+    private final StockoutRuntimeConfig config;
 
-    public OrderService(Pool pool, CartStatements carts, Clock clock, ObjectMapper mapper) {
+    public OrderService(Pool pool, CartStatements carts, OrderChanges changes, Clock clock, ObjectMapper mapper,
+            StockoutRuntimeConfig config) {
         this.pool = pool;
         this.carts = carts;
+        this.changes = changes;
         this.clock = clock;
         this.mapper = mapper;
+        this.config = config;
     }
 
     public Uni<OrderOutcome> apply(String catalog, OrderEvent event) {
@@ -99,6 +107,7 @@ public class OrderService {
         } else {
             Checks.optional("cartId", event.cartId(), 128);
         }
+        Map<String, Integer> lines = event.type() == OrderEvent.Type.CHANGED ? changedLines(event) : Map.of();
         OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
 
         return pool.withTransaction(connection -> carts.catalog(connection, catalog)
@@ -109,9 +118,11 @@ public class OrderService {
                     if (recorded.size() == 0) {
                         return firstAnswer(connection, catalog, eventId);
                     }
-                    Uni<OrderOutcome> outcome = event.type() == OrderEvent.Type.PLACED
-                            ? placed(connection, catalog, event, orderId, now)
-                            : cancelled(connection, catalog, event, orderId, now);
+                    Uni<OrderOutcome> outcome = switch (event.type()) {
+                        case PLACED -> placed(connection, catalog, event, orderId, now);
+                        case CHANGED -> changes.apply(connection, catalog, event, lines, now);
+                        case CANCELLED -> cancelled(connection, catalog, event, orderId, now);
+                    };
                     return outcome.call(done -> connection.preparedQuery(SAVE_ANSWER)
                             .execute(Tuple.of(catalog, eventId, json(done))));
                 }));
@@ -188,6 +199,27 @@ public class OrderService {
         });
     }
 
+    private Map<String, Integer> changedLines(OrderEvent event) {
+        List<OrderEvent.Line> lines = Checks.present("lines", event.lines());
+        if (lines.isEmpty() || lines.size() > config.availability().maxLines()) {
+            throw StockoutProblem.invalid("lines", "must list 1 to " + config.availability().maxLines() + " lines");
+        }
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            OrderEvent.Line line = lines.get(i);
+            String at = "lines[" + i + "]";
+            if (line == null) {
+                throw StockoutProblem.invalid(at, "must be an object, not null");
+            }
+            String sku = Checks.required(at + ".sku", line.sku(), 256);
+            int quantity = Checks.range(at + ".quantity", line.quantity(), 0, config.availability().maxQuantity());
+            if (wanted.put(sku, quantity) != null) {
+                throw StockoutProblem.invalid(at + ".sku", "'" + sku + "' is listed twice; give its new total once");
+            }
+        }
+        return wanted;
+    }
+
     private Uni<OrderOutcome> firstAnswer(SqlConnection connection, String catalog, String eventId) {
         return connection.preparedQuery(FIRST_ANSWER)
                 .execute(Tuple.of(catalog, eventId))
@@ -228,7 +260,7 @@ public class OrderService {
         return backorders.stream().map(value).toArray(array);
     }
 
-    private static List<OrderOutcome.Units> units(RowSet<Row> rows) {
+    static List<OrderOutcome.Units> units(RowSet<Row> rows) {
         List<OrderOutcome.Units> units = new ArrayList<>();
         for (Row row : rows) {
             units.add(new OrderOutcome.Units(row.getString("sku"), row.getString("location_code"), row.getString("kind"),
@@ -249,7 +281,7 @@ public class OrderService {
     private static OrderOutcome outcome(OrderEvent event, String cartId, List<OrderOutcome.Units> confirmed,
             List<OrderOutcome.Backorder> backorders, List<OrderOutcome.Units> released, List<OrderOutcome.Units> lost) {
         return new OrderOutcome(event.eventId(), event.type(), event.orderId(), cartId, confirmed, backorders, released,
-                lost);
+                lost, List.of());
     }
 
     private String json(OrderOutcome outcome) {

@@ -1,0 +1,193 @@
+package io.stockout.runtime.order;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.stockout.StockoutRuntimeConfig;
+import io.stockout.runtime.cart.CartDecision;
+import io.stockout.runtime.cart.CartLine;
+import io.stockout.runtime.cart.CartStatements;
+import io.stockout.runtime.cart.Claim;
+import io.stockout.runtime.cart.HoldKind;
+import io.stockout.runtime.cart.LinePlan;
+import io.stockout.runtime.problem.StockoutProblem;
+import io.stockout.runtime.promise.PromiseCalculator;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Applies an edited order inside the order event's transaction: smaller quantities release what the order holds,
+ * larger ones are claimed under the same locks as a cart and confirmed at once.
+ */
+@ApplicationScoped
+public class OrderChanges {
+
+    private static final String LOCK_ORDER = """
+            SELECT cart_id, state FROM stockout_cart WHERE catalog_id = $1 AND order_id = $2 FOR UPDATE""";
+    private static final String COMMITMENTS = """
+            SELECT id, sku, kind, quantity FROM stockout_hold
+             WHERE catalog_id = $1 AND cart_id = $2 AND expires_at IS NULL
+            UNION ALL
+            SELECT id, sku, 'BACKORDER', quantity FROM stockout_backorder
+             WHERE catalog_id = $1 AND order_id = $3 AND status = 'OPEN'""";
+    private static final String SHRINK_HOLDS = """
+            UPDATE stockout_hold h SET quantity = c.quantity
+              FROM unnest($1::bigint[], $2::int[]) AS c (id, quantity) WHERE h.id = c.id""";
+    private static final String DROP_HOLDS = "DELETE FROM stockout_hold WHERE id = ANY ($1::bigint[])";
+    private static final String SHRINK_BACKORDERS = """
+            UPDATE stockout_backorder b SET quantity = c.quantity, updated_at = $3
+              FROM unnest($1::bigint[], $2::int[]) AS c (id, quantity) WHERE b.id = c.id""";
+    private static final String CANCEL_BACKORDERS = """
+            UPDATE stockout_backorder SET status = 'CANCELLED', updated_at = $2 WHERE id = ANY ($1::bigint[])""";
+    private static final String ADD_BACKORDERS = """
+            INSERT INTO stockout_backorder (catalog_id, order_id, sku, quantity, promised_date, promise_basis, confidence,
+                created_at, updated_at)
+            SELECT $1, $2, b.*, $8, $8
+              FROM unnest($3::text[], $4::int[], $5::date[], $6::text[], $7::float8[]) AS b""";
+
+    private final CartStatements statements;
+    private final CartDecision decision;
+
+    public OrderChanges(CartStatements statements, StockoutRuntimeConfig config) {
+        this.statements = statements;
+        this.decision = new CartDecision(
+                new PromiseCalculator(config.promise().inboundConfidence(), config.promise().leadTimeConfidence()),
+                config.pickup().openingHorizon());
+    }
+
+    Uni<OrderOutcome> apply(SqlConnection connection, String catalog, OrderEvent event, Map<String, Integer> wanted,
+            OffsetDateTime now) {
+        String orderId = event.orderId();
+        return connection.preparedQuery(LOCK_ORDER)
+                .execute(Tuple.of(catalog, orderId))
+                .flatMap(locked -> {
+                    if (locked.size() == 0 || !"ORDERED".equals(locked.iterator().next().getString("state"))) {
+                        return Uni.createFrom()
+                                .failure(new StockoutProblem(409, "order-not-open", "The order cannot change",
+                                        "Order '" + orderId + "' is unknown or cancelled", "orderId"));
+                    }
+                    String cartId = locked.iterator().next().getString("cart_id");
+                    return connection.preparedQuery(COMMITMENTS)
+                            .execute(Tuple.of(catalog, cartId, orderId))
+                            .flatMap(rows -> {
+                                List<Commitment> current = new ArrayList<>();
+                                for (Row row : rows) {
+                                    current.add(new Commitment(row.getLong("id"), row.getString("sku"),
+                                            row.getString("kind"), row.getInteger("quantity")));
+                                }
+                                OrderAdjustment.Result adjustment = OrderAdjustment.adjust(current, wanted);
+                                return release(connection, adjustment.reduced(), now)
+                                        .flatMap(released -> claim(connection, catalog, cartId, orderId,
+                                                adjustment.increases(), now)
+                                                .map(claimed -> new OrderOutcome(event.eventId(), event.type(), orderId,
+                                                        cartId, claimed.confirmed(), claimed.backorders(), released,
+                                                        List.of(), claimed.refused())));
+                            });
+                });
+    }
+
+    private Uni<List<OrderOutcome.Units>> release(SqlConnection connection, List<OrderAdjustment.Reduction> reduced,
+            OffsetDateTime now) {
+        List<OrderOutcome.Units> released = new ArrayList<>();
+        List<OrderAdjustment.Reduction> holds = new ArrayList<>();
+        List<OrderAdjustment.Reduction> backorders = new ArrayList<>();
+        for (OrderAdjustment.Reduction reduction : reduced) {
+            (reduction.commitment().backorder() ? backorders : holds).add(reduction);
+            released.add(new OrderOutcome.Units(reduction.commitment().sku(), null, reduction.commitment().kind(),
+                    reduction.released()));
+        }
+        return Uni.createFrom()
+                .voidItem()
+                .flatMap(nothing -> run(connection, SHRINK_HOLDS, DROP_HOLDS, holds, null))
+                .flatMap(nothing -> run(connection, SHRINK_BACKORDERS, CANCEL_BACKORDERS, backorders, now))
+                .replaceWith(released);
+    }
+
+    /** Shrinks the rows that keep some units and removes (or cancels) those that keep none. */
+    private static Uni<Void> run(SqlConnection connection, String shrink, String remove,
+            List<OrderAdjustment.Reduction> reductions, OffsetDateTime now) {
+        Long[] kept = reductions.stream().filter(r -> r.newQuantity() > 0).map(r -> r.commitment().id()).toArray(Long[]::new);
+        Integer[] quantities = reductions.stream()
+                .filter(r -> r.newQuantity() > 0)
+                .map(OrderAdjustment.Reduction::newQuantity)
+                .toArray(Integer[]::new);
+        Long[] gone = reductions.stream().filter(r -> r.newQuantity() == 0).map(r -> r.commitment().id()).toArray(Long[]::new);
+        Uni<Void> done = Uni.createFrom().voidItem();
+        if (kept.length > 0) {
+            Tuple parameters = now == null ? Tuple.of(kept, quantities) : Tuple.of(kept, quantities, now);
+            done = done.flatMap(nothing -> connection.preparedQuery(shrink).execute(parameters).replaceWithVoid());
+        }
+        if (gone.length > 0) {
+            Tuple parameters = now == null ? Tuple.of(gone) : Tuple.of(gone, now);
+            done = done.flatMap(nothing -> connection.preparedQuery(remove).execute(parameters).replaceWithVoid());
+        }
+        return done;
+    }
+
+    private record Claimed(List<OrderOutcome.Units> confirmed, List<OrderOutcome.Backorder> backorders,
+            List<OrderOutcome.Refused> refused) {
+    }
+
+    private Uni<Claimed> claim(SqlConnection connection, String catalog, String cartId, String orderId,
+            Map<String, Integer> increases, OffsetDateTime now) {
+        if (increases.isEmpty()) {
+            return Uni.createFrom().item(new Claimed(List.of(), List.of(), List.of()));
+        }
+        List<CartLine> lines = increases.entrySet()
+                .stream()
+                .map(increase -> new CartLine(increase.getKey(), increase.getValue(), null))
+                .toList();
+        return statements.catalog(connection, catalog)
+                .flatMap(found -> statements.lockAndRead(connection, catalog, lines, now)
+                        .flatMap(facts -> {
+                            CartDecision.Result result = decision.plan(found.orElseThrow().facts(), facts, lines,
+                                    now.toInstant());
+                            List<Claim> units = result.claims()
+                                    .stream()
+                                    .filter(c -> c.kind() != HoldKind.BACKORDER)
+                                    .toList();
+                            List<LinePlan> backordered = result.lines().stream().filter(l -> l.backorder() != null).toList();
+                            List<OrderOutcome.Refused> refused = result.lines()
+                                    .stream()
+                                    .filter(l -> l.unfulfilled() != null)
+                                    .map(l -> new OrderOutcome.Refused(l.sku(), l.unfulfilled().quantity(),
+                                            l.unfulfilled().reason()))
+                                    .toList();
+                            return statements.hold(connection, catalog, cartId, units, null, now)
+                                    .flatMap(held -> addBackorders(connection, catalog, orderId, backordered, now))
+                                    .replaceWith(new Claimed(
+                                            units.stream()
+                                                    .map(c -> new OrderOutcome.Units(c.sku(), c.location(),
+                                                            c.kind().name(), c.quantity()))
+                                                    .toList(),
+                                            backordered.stream()
+                                                    .map(l -> new OrderOutcome.Backorder(l.sku(),
+                                                            l.backorder().quantity(), l.backorder().promise().date()))
+                                                    .toList(),
+                                            refused));
+                        }));
+    }
+
+    private static Uni<Void> addBackorders(SqlConnection connection, String catalog, String orderId,
+            List<LinePlan> lines, OffsetDateTime now) {
+        if (lines.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery(ADD_BACKORDERS)
+                .execute(Tuple.from(Arrays.asList(catalog, orderId,
+                        lines.stream().map(LinePlan::sku).toArray(String[]::new),
+                        lines.stream().map(l -> l.backorder().quantity()).toArray(Integer[]::new),
+                        lines.stream().map(l -> l.backorder().promise().date()).toArray(java.time.LocalDate[]::new),
+                        lines.stream().map(l -> l.backorder().promise().basis().name()).toArray(String[]::new),
+                        lines.stream().map(l -> l.backorder().promise().confidence()).toArray(Double[]::new),
+                        now)))
+                .replaceWithVoid();
+    }
+}
