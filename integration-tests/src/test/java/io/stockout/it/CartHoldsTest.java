@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.stockout.OutOfStockPolicy;
+import io.stockout.runtime.jobs.HoldExpiry;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Cart validation holds what a cart can have, so that the next shopper sees only what is really free.
@@ -25,6 +27,12 @@ class CartHoldsTest {
 
     @Inject
     MutableClock clock;
+
+    @Inject
+    HoldExpiry expiry;
+
+    @Inject
+    Pool pool;
 
     @BeforeEach
     void today() {
@@ -144,5 +152,22 @@ class CartHoldsTest {
 
         assertThat(shop.ask(line("TENT", 2)).line(0).shipNow()).isEqualTo(2);
         assertThat(shop.cart("other", 1, line("TENT", 2)).getInt("lines[0].shipNow")).isEqualTo(2);
+    }
+
+    @Test
+    void theExpiryJobRemovesExpiredHoldsOnlyAndIsHarmlessTwice() {
+        Catalog shop = tents("expiry-job", 4, 0).settings(Row.settings().with("holdTime", "PT10M"));
+        shop.cart("early", 1, line("TENT", 1));
+        clock.set("2026-03-03T12:05:00Z");
+        shop.cart("late", 1, line("TENT", 1));
+        clock.set("2026-03-03T12:12:00Z");
+
+        expiry.removeExpired().await().indefinitely();
+        expiry.removeExpired().await().indefinitely();
+
+        String holds = "SELECT count(*) FROM stockout_hold WHERE catalog_id = $1";
+        assertThat(Database.count(pool, holds + " AND cart_id = 'early'", "expiry-job")).isZero();
+        assertThat(Database.count(pool, holds + " AND cart_id = 'late'", "expiry-job")).isEqualTo(1);
+        assertThat(shop.ask(line("TENT", 4)).line(0).shipNow()).isEqualTo(3);
     }
 }
