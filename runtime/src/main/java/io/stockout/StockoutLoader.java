@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -65,7 +67,8 @@ public interface StockoutLoader {
 
     /** A catalog as stored. */
     record CatalogView(String id, String name, boolean active, boolean forcedOutOfStock, List<OfferKind> offerKinds,
-            String country, String timeZone, int handlingDays, double pickupRadiusKm, Duration holdTime, long version) {
+            String country, String timeZone, int handlingDays, double pickupRadiusKm,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) Duration holdTime, long version) {
     }
 
     /**

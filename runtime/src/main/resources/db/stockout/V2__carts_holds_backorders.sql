@@ -15,6 +15,8 @@ CREATE TABLE stockout_cart (
     state               text NOT NULL DEFAULT 'OPEN' CHECK (state IN ('OPEN', 'ORDERED', 'CANCELLED')),
     order_id            text,
     plan                jsonb,
+    -- what the validated version asked for, so that a version reused with other lines is refused
+    request_hash        text,
     expires_at          timestamptz,
     updated_at          timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (catalog_id, cart_id)
@@ -63,6 +65,8 @@ CREATE TABLE stockout_event (
     catalog_id          text NOT NULL,
     event_id            text NOT NULL,
     kind                text NOT NULL,
+    -- what the event said, so that an event id reused for another event is refused
+    request_hash        text NOT NULL,
     received_at         timestamptz NOT NULL DEFAULT now(),
     response            jsonb,
     PRIMARY KEY (catalog_id, event_id)

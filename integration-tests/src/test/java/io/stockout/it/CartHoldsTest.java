@@ -170,4 +170,28 @@ class CartHoldsTest {
         assertThat(Database.count(pool, holds + " AND cart_id = 'late'", "expiry-job")).isEqualTo(1);
         assertThat(shop.ask(line("TENT", 4)).line(0).shipNow()).isEqualTo(3);
     }
+
+    @Test
+    void aVersionReusedWithOtherLinesIsRefused() {
+        Catalog shop = tents("version-reused", 5, 0);
+        shop.cart("cart", 1, line("TENT", 1));
+
+        shop.cartResponse("cart", 1, line("TENT", 5))
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("cart-version-reused"));
+
+        assertThat(shop.ask(line("TENT", 5)).line(0).shipNow()).isEqualTo(4);
+    }
+
+    @Test
+    void anUnknownPickupStoreIsSaidSo() {
+        Catalog shop = tents("unknown-store", 5, 0);
+
+        JsonPath plan = shop.cart("cart", 1, pickupLine("TENT", 1, "NOWHERE"), pickupLine("TENT", 1, "WH"));
+
+        assertThat(plan.getList("lines.unfulfilled.reason")).containsExactly("UNKNOWN_STORE", "UNKNOWN_STORE");
+        assertThat(shop.ask(line("TENT", 5)).line(0).shipNow()).isEqualTo(5);
+    }
 }

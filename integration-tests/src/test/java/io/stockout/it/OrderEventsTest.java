@@ -219,4 +219,50 @@ class OrderEventsTest {
 
         assertThat(shop.orderEvent("e1", "PLACED", "o1", "nope").getList("confirmed.quantity")).containsExactly(1);
     }
+
+    @Test
+    void aSecondCartUnderTheSameOrderIdIsRefused() {
+        Catalog shop = tents("same-order-id", 5, 0);
+        shop.cart("first", 1, line("TENT", 1));
+        shop.cart("second", 1, line("TENT", 1));
+        shop.orderEvent("p1", "PLACED", "O", "first");
+
+        event(shop, Map.of("eventId", "p2", "type", "PLACED", "orderId", "O", "cartId", "second"), 409);
+
+        assertThat(shop.ask(line("TENT", 5)).line(0).shipNow()).isEqualTo(3);
+    }
+
+    @Test
+    void aCancelNamingAnotherOrdersCartChangesNothing() {
+        Catalog shop = tents("cancel-mismatch", 5, 2);
+        shop.cart("ordered", 1, line("TENT", 1));
+        shop.orderEvent("p1", "PLACED", "O1", "ordered");
+        shop.cart("open", 1, line("TENT", 1));
+
+        event(shop, Map.of("eventId", "c1", "type", "CANCELLED", "orderId", "WRONG", "cartId", "ordered"), 409);
+        event(shop, Map.of("eventId", "c2", "type", "CANCELLED", "orderId", "O1", "cartId", "open"), 409);
+
+        assertThat(shop.ask(line("TENT", 5)).line(0).shipNow()).isEqualTo(3);
+        assertThat(shop.orderEvent("c3", "CANCELLED", "O1", null).getList("released.quantity")).containsExactly(1);
+    }
+
+    @Test
+    void anEventIdReusedForAnotherEventIsRefused() {
+        Catalog shop = tents("event-id-reused", 5, 0);
+        shop.cart("cart", 1, line("TENT", 1));
+        shop.orderEvent("e", "PLACED", "O", "cart");
+
+        event(shop, Map.of("eventId", "e", "type", "CANCELLED", "orderId", "O"), 409);
+
+        assertThat(shop.ask(line("TENT", 5)).line(0).shipNow()).isEqualTo(4);
+    }
+
+    private static void event(Catalog shop, Map<String, String> event, int status) {
+        given().contentType(ContentType.JSON)
+                .body(event)
+                .post(shop.path("order-events"))
+                .then()
+                .statusCode(status)
+                .contentType("application/problem+json");
+    }
 }

@@ -90,7 +90,7 @@ class PickupTest {
         assertThat(answer.line(1).pickupLocations()).containsExactly("BOTH");
         assertThat(answer.pickupStores()).extracting(s -> s.get("location"), s -> s.get("wholeRequest"),
                 PickupTest::servedSkus)
-                .containsExactly(tuple("ONLY-A", false, List.of("A")), tuple("BOTH", true, List.of("A", "B")));
+                .containsExactly(tuple("BOTH", true, List.of("A", "B")), tuple("ONLY-A", false, List.of("A")));
     }
 
     @Test

@@ -34,6 +34,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class AvailabilityRepository {
 
+    /** How many of the nearest-priced SKUs below, and as many above, are weighed as similar substitutes. */
+    private static final int SIMILAR_CANDIDATES = 25;
+
     private static final String SKUS = """
             WITH req AS (SELECT DISTINCT unnest($2::text[]) AS sku),
             cat AS (SELECT * FROM stockout_catalog WHERE id = $1),
@@ -42,22 +45,32 @@ public class AvailabilityRepository {
                 SELECT l.sku AS for_sku, l.substitute_sku AS sku, l.rank
                   FROM stockout_substitute l JOIN req ON req.sku = l.sku
                  WHERE l.catalog_id = $1),
+            -- similar SKUs: only for policies that offer substitutes, and among a bounded number of the category's
+            -- SKUs nearest in price (read from the category-and-price index, below and above), whatever its size
             alike AS (
                 SELECT b.sku AS for_sku, c.sku, c.ord
                   FROM base b CROSS JOIN LATERAL (
-                      SELECT s2.sku, row_number() OVER (
-                                 ORDER BY (s2.brand IS NOT DISTINCT FROM b.brand) DESC,
-                                          (s2.size IS NOT DISTINCT FROM b.size) DESC,
-                                          abs(s2.price - b.price) NULLS LAST, s2.sku) AS ord
-                        FROM stockout_sku s2
-                       WHERE s2.catalog_id = $1 AND s2.category = b.category AND s2.sku <> b.sku
-                         AND NOT s2.forced_out_of_stock
-                         AND s2.sku NOT IN (SELECT l.sku FROM linked l WHERE l.for_sku = b.sku)
-                         AND (b.price IS NULL OR s2.price BETWEEN b.price * (1 - $3::numeric) AND b.price * (1 + $3::numeric))
+                      SELECT n.sku, row_number() OVER (
+                                 ORDER BY (n.brand IS NOT DISTINCT FROM b.brand) DESC,
+                                          (n.size IS NOT DISTINCT FROM b.size) DESC,
+                                          abs(n.price - b.price) NULLS LAST, n.sku) AS ord
+                        FROM (
+                            (SELECT s2.sku, s2.brand, s2.size, s2.price FROM stockout_sku s2
+                              WHERE s2.catalog_id = $1 AND s2.category = b.category AND s2.sku <> b.sku
+                                AND (b.price IS NULL OR s2.price BETWEEN b.price * (1 - $3::numeric) AND b.price)
+                              ORDER BY s2.price DESC NULLS LAST LIMIT $6)
+                            UNION
+                            (SELECT s2.sku, s2.brand, s2.size, s2.price FROM stockout_sku s2
+                              WHERE s2.catalog_id = $1 AND s2.category = b.category AND s2.sku <> b.sku
+                                AND b.price IS NOT NULL AND s2.price > b.price AND s2.price <= b.price * (1 + $3::numeric)
+                              ORDER BY s2.price LIMIT $6)) n
+                        JOIN stockout_sku s2 ON s2.catalog_id = $1 AND s2.sku = n.sku
+                       WHERE NOT s2.forced_out_of_stock
+                         AND n.sku NOT IN (SELECT l.sku FROM linked l WHERE l.for_sku = b.sku)
                          AND %s > 0
                        ORDER BY ord
                        LIMIT $4) c
-                 WHERE b.category IS NOT NULL),
+                 WHERE b.category IS NOT NULL AND b.policy IN ('SUBSTITUTE', 'BACKORDER_OR_SUBSTITUTE')),
             cand AS (SELECT sku FROM req UNION SELECT sku FROM linked UNION SELECT sku FROM alike)
             SELECT cat.active, cat.forced_out_of_stock AS catalog_forced, cat.offer_kinds, cat.time_zone,
                    cat.handling_days, s.sku, s.name, s.category, s.brand, s.size, s.price, s.policy, s.backorder_cap,
@@ -94,8 +107,11 @@ public class AvailabilityRepository {
                   FROM cat, pos, stockout_location lo
                  WHERE lo.catalog_id = $1 AND lo.pickup
                    AND lo.latitude BETWEEN pos.lat - cat.radius / 111.0 AND pos.lat + cat.radius / 111.0
-                   AND lo.longitude BETWEEN pos.lon - cat.radius / (111.0 * greatest(cos(radians(pos.lat)), 0.01))
-                                        AND pos.lon + cat.radius / (111.0 * greatest(cos(radians(pos.lat)), 0.01))),
+                   -- a box that reaches a pole or crosses the 180th meridian keeps every longitude
+                   AND (abs(pos.lat) + cat.radius / 111.0 >= 89.0
+                        OR abs(pos.lon) + cat.radius / (111.0 * cos(radians(pos.lat))) >= 180.0
+                        OR lo.longitude BETWEEN pos.lon - cat.radius / (111.0 * cos(radians(pos.lat)))
+                                            AND pos.lon + cat.radius / (111.0 * cos(radians(pos.lat))))),
             stocked AS (
                 SELECT n.code, n.name, n.time_zone, n.opening_hours::text AS opening_hours, n.pickup_lead_seconds,
                        n.distance_km, array_agg(st.sku ORDER BY st.sku) AS skus,
@@ -137,8 +153,8 @@ public class AvailabilityRepository {
             OffsetDateTime now) {
         String[] distinct = skus.stream().distinct().toArray(String[]::new);
         Uni<RowSet<Row>> skuRows = pool.preparedQuery(SKUS)
-                .execute(Tuple.of(catalog, distinct, config.substitutes().priceBand(), config.substitutes().maxPerLine(),
-                        now));
+                .execute(Tuple.from(List.of(catalog, distinct, config.substitutes().priceBand(),
+                        config.substitutes().maxPerLine(), now, SIMILAR_CANDIDATES)));
         Uni<Optional<Surroundings>> stores = shopper.isEmpty()
                 ? Uni.createFrom().item(Optional.empty())
                 : stores(catalog, distinct, shopper.get(), now);
@@ -153,7 +169,8 @@ public class AvailabilityRepository {
     private Uni<Optional<Surroundings>> stores(String catalog, String[] skus, AvailabilityRequest.Shopper shopper,
             OffsetDateTime now) {
         boolean coordinates = shopper.latitude() != null;
-        int limit = Math.min(config.pickup().maxStores() * skus.length, 200);
+        // room for stores that turn out closed within the opening horizon, which the decision passes over
+        int limit = Math.min(config.pickup().maxStores() * skus.length * 3, 300);
         Tuple parameters = Tuple.tuple(Arrays.asList(catalog, coordinates ? shopper.latitude() : null,
                 coordinates ? shopper.longitude() : null, coordinates ? null : shopper.postalCode(), shopper.country(),
                 skus, limit, now));

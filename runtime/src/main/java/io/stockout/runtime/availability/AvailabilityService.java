@@ -86,10 +86,15 @@ public class AvailabilityService {
             Checks.range("shopper.latitude", shopper.latitude(), -90, 90);
             Checks.range("shopper.longitude", shopper.longitude(), -180, 180);
         } else if (shopper.postalCode() != null) {
-            String code = Checks.required("shopper.postalCode", shopper.postalCode(), 16);
+            String code = Checks.required("shopper.postalCode", shopper.postalCode(), 16).trim();
             if (!code.matches("[A-Za-z0-9][A-Za-z0-9 -]*")) {
                 throw StockoutProblem.invalid("shopper.postalCode", "must be letters, digits, spaces and '-'");
             }
+            // a US ZIP+4 is placed at its five-digit ZIP code's centroid
+            if (code.matches("\\d{5}-\\d{4}")) {
+                code = code.substring(0, 5);
+            }
+            shopper = new AvailabilityRequest.Shopper(null, null, code, shopper.country());
         } else {
             throw StockoutProblem.invalid("shopper", "needs latitude and longitude, or a postalCode");
         }

@@ -78,7 +78,7 @@ public final class CartDecision {
         StoreFacts store = facts.stores().get(key.store());
         Optional<OffsetDateTime> readyBy = store == null ? Optional.empty() : store.readyBy(now, openingHorizon);
         if (readyBy.isEmpty()) {
-            return unfulfilled(key.sku(), quantity, Reason.STORE_SHORT);
+            return unfulfilled(key.sku(), quantity, store == null ? Reason.UNKNOWN_STORE : Reason.STORE_CLOSED);
         }
         Key units = new Key(key.sku(), key.store());
         int free = storeLeft.getOrDefault(units, store.unitsOf(key.sku()));

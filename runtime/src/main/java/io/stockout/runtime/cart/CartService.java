@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import io.stockout.StockoutRuntimeConfig;
+import io.stockout.runtime.json.Fingerprint;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
 import io.stockout.runtime.promise.PromiseCalculator;
@@ -37,11 +38,12 @@ public class CartService {
             INSERT INTO stockout_cart (catalog_id, cart_id, version, updated_at) VALUES ($1, $2, $3, $4)
             ON CONFLICT (catalog_id, cart_id) DO NOTHING""";
     private static final String LOCK_CART = """
-            SELECT version, state, plan::text AS plan, expires_at FROM stockout_cart
+            SELECT version, state, plan::text AS plan, request_hash, expires_at FROM stockout_cart
              WHERE catalog_id = $1 AND cart_id = $2 FOR UPDATE""";
     private static final String RELEASE = "DELETE FROM stockout_hold WHERE catalog_id = $1 AND cart_id = $2";
     private static final String SAVE_PLAN = """
-            UPDATE stockout_cart SET version = $3, plan = $4::text::jsonb, expires_at = $5, updated_at = $6
+            UPDATE stockout_cart SET version = $3, plan = $4::text::jsonb, expires_at = $5, updated_at = $6,
+                   request_hash = $7
              WHERE catalog_id = $1 AND cart_id = $2""";
 
     private final Pool pool;
@@ -71,6 +73,7 @@ public class CartService {
             throw StockoutProblem.invalid("version", "must not be negative");
         }
         List<CartLine> lines = lines(request);
+        String fingerprint = Fingerprint.of(lines.toArray());
         OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
 
         return pool.withTransaction(connection -> statements.catalog(connection, catalog)
@@ -80,17 +83,18 @@ public class CartService {
                         .flatMap(opened -> connection.preparedQuery(LOCK_CART).execute(Tuple.of(catalog, cartId)))
                         .flatMap(locked -> {
                             Row cart = locked.iterator().next();
-                            CartPlan kept = unchanged(cart, catalog, cartId, version, now);
+                            CartPlan kept = unchanged(cart, catalog, cartId, version, fingerprint, now);
                             if (kept != null) {
                                 return Uni.createFrom().item(kept);
                             }
                             OffsetDateTime expiresAt = now.plus(found.holdTime());
-                            return claim(connection, found, catalog, cartId, version, lines, now, expiresAt);
+                            return claim(connection, found, catalog, cartId, version, lines, fingerprint, now,
+                                    expiresAt);
                         })));
     }
 
     private Uni<CartPlan> claim(SqlConnection connection, CartStatements.Catalog catalog, String catalogId, String cartId,
-            long version, List<CartLine> lines, OffsetDateTime now, OffsetDateTime expiresAt) {
+            long version, List<CartLine> lines, String fingerprint, OffsetDateTime now, OffsetDateTime expiresAt) {
         return connection.preparedQuery(RELEASE)
                 .execute(Tuple.of(catalogId, cartId))
                 .flatMap(released -> statements.lockAndRead(connection, catalogId, lines, now))
@@ -99,13 +103,15 @@ public class CartService {
                     CartPlan plan = new CartPlan(catalogId, cartId, version, expiresAt, result.lines());
                     return statements.hold(connection, catalogId, cartId, result.claims(), expiresAt, now)
                             .flatMap(held -> connection.preparedQuery(SAVE_PLAN)
-                                    .execute(Tuple.from(List.of(catalogId, cartId, version, json(plan), expiresAt, now))))
+                                    .execute(Tuple.from(
+                                            List.of(catalogId, cartId, version, json(plan), expiresAt, now, fingerprint))))
                             .replaceWith(plan);
                 });
     }
 
     /** The plan already made for this version while its holds live; a refusal for a closed cart or an older version. */
-    private CartPlan unchanged(Row cart, String catalog, String cartId, long version, OffsetDateTime now) {
+    private CartPlan unchanged(Row cart, String catalog, String cartId, long version, String fingerprint,
+            OffsetDateTime now) {
         String state = cart.getString("state");
         if (!"OPEN".equals(state)) {
             throw new StockoutProblem(409, "cart-closed", "The cart is closed",
@@ -115,6 +121,11 @@ public class CartService {
         if (version < current) {
             throw new StockoutProblem(409, "stale-cart-version", "A newer version of the cart is already validated",
                     "Version " + version + " is older than version " + current + " of cart '" + cartId + "'", "version");
+        }
+        if (version == current && cart.getString("request_hash") != null
+                && !fingerprint.equals(cart.getString("request_hash"))) {
+            throw new StockoutProblem(409, "cart-version-reused", "This cart version was validated with other lines",
+                    "Version " + version + " of cart '" + cartId + "' asked for other lines; send a new version", "version");
         }
         OffsetDateTime expiresAt = cart.getOffsetDateTime("expires_at");
         String plan = cart.getString("plan");
@@ -136,15 +147,24 @@ public class CartService {
             throw StockoutProblem.invalid("lines", "has " + lines.size() + " lines; at most " + max + " are taken");
         }
         List<CartLine> valid = new ArrayList<>(lines.size());
+        java.util.Map<List<String>, Integer> together = new java.util.HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             CartRequest.Line line = lines.get(i);
             String at = "lines[" + i + "]";
             if (line == null) {
                 throw StockoutProblem.invalid(at, "must be an object, not null");
             }
-            valid.add(new CartLine(Checks.required(at + ".sku", line.sku(), 256),
+            CartLine line_ = new CartLine(Checks.required(at + ".sku", line.sku(), 256),
                     Checks.range(at + ".quantity", line.quantity(), 1, config.availability().maxQuantity()),
-                    Checks.optional(at + ".pickupStore", line.pickupStore(), 256)));
+                    Checks.optional(at + ".pickupStore", line.pickupStore(), 256));
+            // lines of the same SKU and pickup choice count together, and together stay within the largest quantity
+            int total = together.merge(java.util.Arrays.asList(line_.sku(), line_.pickupStore()), line_.quantity(),
+                    Integer::sum);
+            if (total > config.availability().maxQuantity()) {
+                throw StockoutProblem.invalid(at + ".quantity", "lines of '" + line_.sku() + "' add up to " + total
+                        + ", more than " + config.availability().maxQuantity());
+            }
+            valid.add(line_);
         }
         return valid;
     }

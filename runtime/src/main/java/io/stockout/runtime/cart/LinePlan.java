@@ -39,8 +39,12 @@ public record LinePlan(String sku, int requested, int shipNow, Pickup pickup, Ba
         CAP_REACHED,
         /** A backorder would need a date that no supply or lead time supports. */
         NO_PROMISE,
-        /** The chosen store does not hold enough units, or is not a pickup store of the catalog. */
+        /** The chosen store does not hold enough units. */
         STORE_SHORT,
+        /** The chosen store is not a pickup store of the catalog. */
+        UNKNOWN_STORE,
+        /** The chosen store does not open within the opening horizon after its pickup lead time. */
+        STORE_CLOSED,
         /** The catalog does not offer pickup (or Stockout is switched off for it). */
         PICKUP_NOT_OFFERED
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -210,11 +211,16 @@ public final class AvailabilityDecision {
                     && served.stream().allMatch(StorePickup.Line::complete);
             stores.add(new StorePickup(store.code(), store.name(), store.distanceKm(), readyBy.get(), List.copyOf(served),
                     whole));
-            if (stores.size() == settings.maxStores()) {
-                break;
-            }
         }
-        return stores;
+        stores.sort(Comparator.comparing(StorePickup::wholeRequest)
+                .reversed()
+                .thenComparing(Comparator.comparingLong(AvailabilityDecision::linesInFull).reversed())
+                .thenComparingDouble(StorePickup::distanceKm));
+        return List.copyOf(stores.subList(0, Math.min(stores.size(), settings.maxStores())));
+    }
+
+    private static long linesInFull(StorePickup store) {
+        return store.lines().stream().filter(StorePickup.Line::complete).count();
     }
 
     private Optional<OffsetDateTime> readyBy(StoreFacts store, Instant now) {

@@ -55,6 +55,9 @@ public class RequestBodies {
         }
         strict.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         strict.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // a date is a date: "2026-03-10", not a date-time that happens to start with one
+        strict.configOverride(java.time.LocalDate.class)
+                .setFormat(com.fasterxml.jackson.annotation.JsonFormat.Value.forLeniency(false));
         this.mapper = strict;
     }
 
@@ -83,6 +86,9 @@ public class RequestBodies {
             throw StockoutProblem.malformed(path(e),
                     "Value " + shortly(e.getValue()) + " is not a valid " + e.getTargetType().getSimpleName());
         } catch (MismatchedInputException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+                throw StockoutProblem.malformed(null, "There is more content after the JSON document");
+            }
             String expected = e.getTargetType() == null ? "value" : e.getTargetType().getSimpleName();
             throw StockoutProblem.malformed(path(e), "Expected " + article(expected) + " here");
         } catch (JsonMappingException e) {

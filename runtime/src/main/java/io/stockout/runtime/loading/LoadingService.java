@@ -49,6 +49,8 @@ public class LoadingService implements StockoutLoader {
 
     private static final Logger LOG = Logger.getLogger(LoadingService.class);
     private static final int BATCH = 10_000;
+    private static final int ANALYZE_FROM = 10_000;
+    private static final Pattern INSERT_INTO = Pattern.compile("INSERT INTO (stockout_\\w+)");
     private static final int TEXT = 256;
     private static final Pattern MISSING_KEY = Pattern
             .compile("Key \\(catalog_id, (\\w+)\\)=\\((?:[^,]*), (.*)\\) is not present in table \"(\\w+)\"");
@@ -376,7 +378,20 @@ public class LoadingService implements StockoutLoader {
                     .execute(Tuple.from(parameters))
                     .map(result -> count + result.rowCount()));
         }
+        if (rows.size() >= ANALYZE_FROM) {
+            // a large load can change a table's shape at once: fresh statistics keep the next reads on good plans
+            done = done.call(nothing -> connection.query("ANALYZE " + table(sql)).execute());
+        }
         return done;
+    }
+
+    /** The table a batch statement writes to, as named after its INSERT INTO. */
+    private static String table(String sql) {
+        Matcher insert = INSERT_INTO.matcher(sql);
+        if (!insert.find()) {
+            throw new IllegalArgumentException("Not a batch insert: " + sql);
+        }
+        return insert.group(1);
     }
 
     private static Throwable problem(Throwable failure) {

@@ -21,6 +21,7 @@ import io.stockout.StockoutRuntimeConfig;
 import io.stockout.runtime.cart.CartPlan;
 import io.stockout.runtime.cart.CartStatements;
 import io.stockout.runtime.cart.LinePlan;
+import io.stockout.runtime.json.Fingerprint;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -28,6 +29,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 
 /**
  * Order events: each is applied once, in one transaction, under the cart's row lock. The event id is recorded in the
@@ -37,10 +39,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class OrderService {
 
     private static final String RECORD_EVENT = """
-            INSERT INTO stockout_event (catalog_id, event_id, kind, received_at) VALUES ($1, $2, $3, $4)
+            INSERT INTO stockout_event (catalog_id, event_id, kind, request_hash, received_at) VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT (catalog_id, event_id) DO NOTHING RETURNING event_id""";
     private static final String FIRST_ANSWER = """
-            SELECT response::text AS response FROM stockout_event WHERE catalog_id = $1 AND event_id = $2""";
+            SELECT response::text AS response, request_hash FROM stockout_event
+             WHERE catalog_id = $1 AND event_id = $2""";
     private static final String SAVE_ANSWER = """
             UPDATE stockout_event SET response = $3::text::jsonb WHERE catalog_id = $1 AND event_id = $2""";
     private static final String LOCK_CART = """
@@ -108,15 +111,16 @@ public class OrderService {
             Checks.optional("cartId", event.cartId(), 128);
         }
         Map<String, Integer> lines = event.type() == OrderEvent.Type.CHANGED ? changedLines(event) : Map.of();
+        String fingerprint = Fingerprint.of(event.type(), orderId, event.cartId(), lines);
         OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
 
         return pool.withTransaction(connection -> carts.catalog(connection, catalog)
                 .map(found -> found.orElseThrow(() -> StockoutProblem.unknownCatalog(catalog)))
                 .flatMap(found -> connection.preparedQuery(RECORD_EVENT)
-                        .execute(Tuple.of(catalog, eventId, event.type().name(), now)))
+                        .execute(Tuple.of(catalog, eventId, event.type().name(), fingerprint, now)))
                 .flatMap(recorded -> {
                     if (recorded.size() == 0) {
-                        return firstAnswer(connection, catalog, eventId);
+                        return firstAnswer(connection, catalog, eventId, fingerprint);
                     }
                     Uni<OrderOutcome> outcome = switch (event.type()) {
                         case PLACED -> placed(connection, catalog, event, orderId, now);
@@ -125,7 +129,10 @@ public class OrderService {
                     };
                     return outcome.call(done -> connection.preparedQuery(SAVE_ANSWER)
                             .execute(Tuple.of(catalog, eventId, json(done))));
-                }));
+                }))
+                .onFailure(OrderService::orderTaken)
+                .transform(failure -> new StockoutProblem(409, "order-exists", "The order is already placed",
+                        "Order '" + orderId + "' was placed from another cart", "orderId"));
     }
 
     private Uni<OrderOutcome> placed(SqlConnection connection, String catalog, OrderEvent event, String orderId,
@@ -184,19 +191,42 @@ public class OrderService {
             }
             Row cart = rows.iterator().next();
             String cartId = cart.getString("cart_id");
-            if ("CANCELLED".equals(cart.getString("state"))) {
-                // a second cancel under another event id: nothing is held any more, nothing is released twice
-                return Uni.createFrom().item(outcome(event, cartId, List.of(), List.of(), List.of(), List.of()));
+            String cartOrder = cart.getString("order_id");
+            if (cartOrder != null && !cartOrder.equals(orderId)) {
+                return Uni.createFrom().failure(mismatch(cartId, orderId));
             }
-            List<OrderOutcome.Units> released = new ArrayList<>();
-            return connection.preparedQuery(RELEASE)
-                    .execute(Tuple.of(catalog, cartId))
-                    .invoke(freed -> released.addAll(units(freed)))
-                    .flatMap(freed -> connection.preparedQuery(CANCEL_BACKORDERS).execute(Tuple.of(catalog, orderId, now)))
-                    .flatMap(cancelled -> connection.preparedQuery(MARK_CANCELLED)
-                            .execute(Tuple.of(catalog, cartId, now))
-                            .replaceWith(outcome(event, cartId, List.of(), backorders(cancelled), released, List.of())));
+            if (cartOrder != null) {
+                return release(connection, catalog, event, cart, orderId, now);
+            }
+            // a cart never ordered: the order id must not be another cart's
+            return connection.preparedQuery(LOCK_ORDER)
+                    .execute(Tuple.of(catalog, orderId))
+                    .flatMap(other -> other.size() > 0
+                            ? Uni.createFrom().failure(mismatch(cartId, orderId))
+                            : release(connection, catalog, event, cart, orderId, now));
         });
+    }
+
+    private static StockoutProblem mismatch(String cartId, String orderId) {
+        return new StockoutProblem(409, "order-cart-mismatch", "The order and the cart do not belong together",
+                "Cart '" + cartId + "' is not the cart of order '" + orderId + "'", "cartId");
+    }
+
+    private Uni<OrderOutcome> release(SqlConnection connection, String catalog, OrderEvent event, Row cart,
+            String orderId, OffsetDateTime now) {
+        String cartId = cart.getString("cart_id");
+        if ("CANCELLED".equals(cart.getString("state"))) {
+            // a second cancel under another event id: nothing is held any more, nothing is released twice
+            return Uni.createFrom().item(outcome(event, cartId, List.of(), List.of(), List.of(), List.of()));
+        }
+        List<OrderOutcome.Units> released = new ArrayList<>();
+        return connection.preparedQuery(RELEASE)
+                .execute(Tuple.of(catalog, cartId))
+                .invoke(freed -> released.addAll(units(freed)))
+                .flatMap(freed -> connection.preparedQuery(CANCEL_BACKORDERS).execute(Tuple.of(catalog, orderId, now)))
+                .flatMap(cancelled -> connection.preparedQuery(MARK_CANCELLED)
+                        .execute(Tuple.of(catalog, cartId, now))
+                        .replaceWith(outcome(event, cartId, List.of(), backorders(cancelled), released, List.of())));
     }
 
     private Map<String, Integer> changedLines(OrderEvent event) {
@@ -220,12 +250,24 @@ public class OrderService {
         return wanted;
     }
 
-    private Uni<OrderOutcome> firstAnswer(SqlConnection connection, String catalog, String eventId) {
+    /** A second cart placed under an order id that another cart already has. */
+    private static boolean orderTaken(Throwable failure) {
+        return failure instanceof PgException pg && "23505".equals(pg.getSqlState())
+                && String.valueOf(pg.getConstraint()).equals("stockout_cart_order");
+    }
+
+    private Uni<OrderOutcome> firstAnswer(SqlConnection connection, String catalog, String eventId, String fingerprint) {
         return connection.preparedQuery(FIRST_ANSWER)
                 .execute(Tuple.of(catalog, eventId))
                 .map(rows -> {
+                    Row first = rows.iterator().next();
+                    if (!fingerprint.equals(first.getString("request_hash"))) {
+                        throw new StockoutProblem(409, "event-id-reused", "The event id was used for another event",
+                                "Event '" + eventId + "' was applied with other content; each event needs its own id",
+                                "eventId");
+                    }
                     try {
-                        return mapper.readValue(rows.iterator().next().getString("response"), OrderOutcome.class);
+                        return mapper.readValue(first.getString("response"), OrderOutcome.class);
                     } catch (JsonProcessingException e) {
                         throw new IllegalStateException("The stored answer of event " + eventId + " is unreadable", e);
                     }

@@ -117,6 +117,12 @@ public final class OpeningHours {
             }
         }
         intervals.sort((a, b) -> a.open().compareTo(b.open()));
+        for (int i = 1; i < intervals.size(); i++) {
+            Interval before = intervals.get(i - 1);
+            if (before.untilMidnight() || intervals.get(i).open().isBefore(before.close())) {
+                throw new IllegalArgumentException(day + ": '" + hours.trim() + "' has overlapping hours");
+            }
+        }
         return intervals;
     }
 }

@@ -139,7 +139,7 @@ class CartDecisionTest {
         CartDecision.Result result = plan(new CartLine("tee", 1, "nowhere"));
 
         assertThat(result.claims()).isEmpty();
-        assertThat(result.lines().get(0).unfulfilled().reason()).isEqualTo(Reason.STORE_SHORT);
+        assertThat(result.lines().get(0).unfulfilled().reason()).isEqualTo(Reason.UNKNOWN_STORE);
     }
 
     @Test

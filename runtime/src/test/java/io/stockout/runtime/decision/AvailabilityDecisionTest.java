@@ -298,7 +298,7 @@ class AvailabilityDecisionTest {
     }
 
     @Test
-    void theStoreListSaysWhichLinesEachStoreServes() {
+    void theStoreListSaysWhichLinesEachStoreServesWholeRequestsFirst() {
         sku("a", OutOfStockPolicy.PICKUP_ONLY, 0, 0);
         sku("b", OutOfStockPolicy.PICKUP_ONLY, 0, 0);
         store("S1", 1, Duration.ZERO, Map.of("a", 5));
@@ -309,9 +309,9 @@ class AvailabilityDecisionTest {
         assertThat(offers(answer.lines().get(1), Offer.Pickup.class)).extracting(Offer.Pickup::location)
                 .containsExactly("S2");
         assertThat(answer.pickupStores()).extracting(StorePickup::location, StorePickup::wholeRequest)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("S1", false),
-                        org.assertj.core.groups.Tuple.tuple("S2", true));
-        assertThat(answer.pickupStores().get(0).lines()).extracting(StorePickup.Line::sku).containsExactly("a");
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("S2", true),
+                        org.assertj.core.groups.Tuple.tuple("S1", false));
+        assertThat(answer.pickupStores().get(1).lines()).extracting(StorePickup.Line::sku).containsExactly("a");
     }
 
     @Test
