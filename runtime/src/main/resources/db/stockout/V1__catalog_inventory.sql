@@ -81,7 +81,8 @@ CREATE TABLE stockout_inbound (
     location_code       text,
     updated_at          timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (catalog_id, reference),
-    FOREIGN KEY (catalog_id, sku) REFERENCES stockout_sku (catalog_id, sku) ON DELETE CASCADE
+    FOREIGN KEY (catalog_id, sku) REFERENCES stockout_sku (catalog_id, sku) ON DELETE CASCADE,
+    FOREIGN KEY (catalog_id, location_code) REFERENCES stockout_location (catalog_id, code) ON DELETE CASCADE
 );
 CREATE INDEX stockout_inbound_sku ON stockout_inbound (catalog_id, sku, expected_date);
 
