@@ -58,7 +58,7 @@ public class AvailabilityRepository {
                             (SELECT s2.sku, s2.brand, s2.size, s2.price FROM stockout_sku s2
                               WHERE s2.catalog_id = $1 AND s2.category = b.category AND s2.sku <> b.sku
                                 AND (b.price IS NULL OR s2.price BETWEEN b.price * (1 - $3::numeric) AND b.price)
-                              ORDER BY s2.price DESC NULLS LAST LIMIT $6)
+                              ORDER BY s2.price DESC LIMIT $6)
                             UNION
                             (SELECT s2.sku, s2.brand, s2.size, s2.price FROM stockout_sku s2
                               WHERE s2.catalog_id = $1 AND s2.category = b.category AND s2.sku <> b.sku
