@@ -1,5 +1,7 @@
 package io.stockout.runtime.jobs;
 
+import static io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP;
+
 import java.time.Clock;
 import java.time.ZoneOffset;
 
@@ -21,6 +23,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class HoldExpiry {
 
     private static final Logger LOG = Logger.getLogger(HoldExpiry.class);
+    private static final String INTERVAL = "${quarkus.stockout.holds.sweep-interval}";
     private static final int BATCH = 5_000;
     private static final String SWEEP = """
             DELETE FROM stockout_hold WHERE id IN (
@@ -34,7 +37,7 @@ public class HoldExpiry {
         this.clock = clock;
     }
 
-    @Scheduled(identity = "stockout-hold-expiry", every = "${quarkus.stockout.holds.sweep-interval}", delayed = "${quarkus.stockout.holds.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "stockout-hold-expiry", every = INTERVAL, delayed = INTERVAL, concurrentExecution = SKIP)
     Uni<Void> sweep() {
         return removeExpired()
                 .invoke(removed -> {
