@@ -19,7 +19,6 @@ import io.stockout.StockoutRuntimeConfig;
 import io.stockout.runtime.json.Fingerprint;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
-import io.stockout.runtime.promise.PromiseCalculator;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -53,16 +52,14 @@ public class CartService {
     private final StockoutRuntimeConfig config;
     private final CartDecision decision;
 
-    public CartService(Pool pool, CartStatements statements, Clock clock, ObjectMapper mapper,
+    public CartService(Pool pool, CartStatements statements, CartDecision decision, Clock clock, ObjectMapper mapper,
             StockoutRuntimeConfig config) {
         this.pool = pool;
         this.statements = statements;
         this.clock = clock;
         this.mapper = mapper;
         this.config = config;
-        this.decision = new CartDecision(
-                new PromiseCalculator(config.promise().inboundConfidence(), config.promise().leadTimeConfidence()),
-                config.pickup().openingHorizon());
+        this.decision = decision;
     }
 
     public Uni<CartPlan> validate(String catalog, String cartId, CartRequest request) {

@@ -9,7 +9,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
-import io.stockout.StockoutRuntimeConfig;
 import io.stockout.runtime.cart.CartDecision;
 import io.stockout.runtime.cart.CartLine;
 import io.stockout.runtime.cart.CartStatements;
@@ -17,7 +16,6 @@ import io.stockout.runtime.cart.Claim;
 import io.stockout.runtime.cart.HoldKind;
 import io.stockout.runtime.cart.LinePlan;
 import io.stockout.runtime.problem.StockoutProblem;
-import io.stockout.runtime.promise.PromiseCalculator;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -55,11 +53,9 @@ public class OrderChanges {
     private final CartStatements statements;
     private final CartDecision decision;
 
-    public OrderChanges(CartStatements statements, StockoutRuntimeConfig config) {
+    public OrderChanges(CartStatements statements, CartDecision decision) {
         this.statements = statements;
-        this.decision = new CartDecision(
-                new PromiseCalculator(config.promise().inboundConfidence(), config.promise().leadTimeConfidence()),
-                config.pickup().openingHorizon());
+        this.decision = decision;
     }
 
     Uni<OrderOutcome> apply(SqlConnection connection, String catalog, OrderEvent event, Map<String, Integer> wanted,
