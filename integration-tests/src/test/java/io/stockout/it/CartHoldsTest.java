@@ -194,4 +194,14 @@ class CartHoldsTest {
         assertThat(plan.getList("lines.unfulfilled.reason")).containsExactly("UNKNOWN_STORE", "UNKNOWN_STORE");
         assertThat(shop.ask(line("TENT", 5)).line(0).shipNow()).isEqualTo(5);
     }
+
+    @Test
+    void theSameLinesInAnotherOrderAreTheSameVersion() {
+        Catalog shop = tents("reordered", 5, 0).skus(sku("TARP", OutOfStockPolicy.NONE)).stock(stock("TARP", "WH", 2));
+        JsonPath first = shop.cart("cart", 1, line("TENT", 1), line("TARP", 1));
+
+        JsonPath again = shop.cart("cart", 1, line("TARP", 1), line("TENT", 1));
+
+        assertThat(again.getMap("")).isEqualTo(first.getMap(""));
+    }
 }

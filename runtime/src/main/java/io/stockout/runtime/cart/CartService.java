@@ -70,7 +70,8 @@ public class CartService {
             throw StockoutProblem.invalid("version", "must not be negative");
         }
         List<CartLine> lines = lines(request);
-        String fingerprint = Fingerprint.of(lines.toArray());
+        // the same lines in another order are the same cart
+        String fingerprint = Fingerprint.of(lines.stream().map(CartLine::toString).sorted().toArray());
         OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
 
         return pool.withTransaction(connection -> statements.catalog(connection, catalog)
