@@ -124,16 +124,34 @@ public interface StockoutRuntimeConfig {
     interface Promise {
 
         /**
-         * The confidence given to a promise based on a known inbound delivery, while the supplier has no history.
+         * How late the prior takes a supplier's deliveries to be, before its own history is known.
+         * <p>
+         * A supplier's delay allowance is read from its past deliveries mixed with {@code prior-weight} deliveries this
+         * late: a new supplier is not trusted on its word, and a long history outweighs the prior. Whole days count.
          */
-        @WithDefault("0.8")
-        double inboundConfidence();
+        @WithDefault("P7D")
+        Duration priorDelay();
 
         /**
-         * The confidence given to a promise based only on the supplier's nominal lead time.
+         * How many deliveries the prior weighs as; 0 trusts a supplier's own history from its first delivery.
          */
-        @WithDefault("0.5")
-        double leadTimeConfidence();
+        @WithDefault("4")
+        int priorWeight();
+
+        /**
+         * How many of a supplier's most recent deliveries its outlook is read from.
+         */
+        @WithDefault("100")
+        int historySize();
+
+        /**
+         * How often open backorders are checked for promises that passed or rest on supply that is now late.
+         * <p>
+         * Supply changes (inbound updates and receipts) re-promise the SKUs they touch at once; this check catches what
+         * time alone changes, and re-promises SKUs whose supply change was interrupted.
+         */
+        @WithDefault("5m")
+        Duration checkInterval();
     }
 
     interface Holds {

@@ -72,20 +72,23 @@ public class AvailabilityRepository {
                        LIMIT $4) c
                  WHERE b.category IS NOT NULL AND b.policy IN ('SUBSTITUTE', 'BACKORDER_OR_SUBSTITUTE')),
             cand AS (SELECT sku FROM req UNION SELECT sku FROM linked UNION SELECT sku FROM alike)
-            SELECT cat.active, cat.forced_out_of_stock AS catalog_forced, cat.offer_kinds, cat.time_zone,
-                   cat.handling_days, s.sku, s.name, s.category, s.brand, s.size, s.price, s.policy, s.backorder_cap,
-                   s.backorder_unlimited, s.lead_time_days, s.forced_out_of_stock,
+            SELECT %s, s.sku, s.name, s.category, s.brand, s.size, s.price, s.policy, s.backorder_cap,
+                   s.backorder_unlimited, s.forced_out_of_stock,
                    %s::int AS ship_available,
                    CASE WHEN s.sku IN (SELECT sku FROM req) THEN %s::int ELSE 0 END AS backordered,
                    i.refs AS inbound_refs, i.dates AS inbound_dates, i.quantities AS inbound_quantities,
+                   i.suppliers AS inbound_suppliers, i.allowances AS inbound_allowances,
+                   i.confidences AS inbound_confidences, lt.*,
                    (SELECT array_agg(l.sku ORDER BY l.rank, l.sku) FROM linked l WHERE l.for_sku = s.sku) AS linked,
                    (SELECT array_agg(l.rank ORDER BY l.rank, l.sku) FROM linked l WHERE l.for_sku = s.sku) AS linked_ranks,
                    (SELECT array_agg(m.sku ORDER BY m.ord) FROM alike m WHERE m.for_sku = s.sku) AS similar_skus
               FROM cat
               LEFT JOIN (stockout_sku s JOIN cand ON cand.sku = s.sku) ON s.catalog_id = cat.id
               LEFT JOIN LATERAL (%s AND s.sku IN (SELECT sku FROM req)) i ON true
-            """.formatted(StockSql.shipFree("$1", "s2.sku", "$5"), StockSql.shipFree("$1", "s.sku", "$5"),
-            StockSql.backordered("$1", "s.sku", "$5"), StockSql.inbound("$1", "s.sku"));
+              LEFT JOIN LATERAL (%s) lt ON true
+            """.formatted(StockSql.shipFree("$1", "s2.sku", "$5"), FactRows.catalogColumns("cat."),
+            StockSql.shipFree("$1", "s.sku", "$5"), StockSql.backordered("$1", "s.sku", "$5"),
+            StockSql.inbound("$1", "s.sku", "s.supplier"), StockSql.leadTime("s"));
 
     /** Haversine distance in kilometres from the shopper's position to a location. */
     private static final String DISTANCE = """
@@ -231,8 +234,8 @@ public class AvailabilityRepository {
         return new SkuFacts(row.getString("sku"), row.getString("name"), row.getString("category"),
                 row.getString("brand"), row.getString("size"), row.getBigDecimal("price"),
                 OutOfStockPolicy.valueOf(row.getString("policy")), row.getInteger("backorder_cap"),
-                row.getBoolean("backorder_unlimited"), row.getInteger("lead_time_days"),
-                row.getBoolean("forced_out_of_stock"), row.getInteger("ship_available"), row.getInteger("backordered"),
-                FactRows.inbound(row), substitutes);
+                row.getBoolean("backorder_unlimited"), row.getBoolean("forced_out_of_stock"),
+                row.getInteger("ship_available"), row.getInteger("backordered"),
+                FactRows.supply(row, row.getDouble("promise_percentile")), substitutes);
     }
 }

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.stockout.StockoutRuntimeConfig;
 import io.stockout.runtime.availability.AvailabilityResponse.ShopperPosition;
+import io.stockout.runtime.cart.CartDecisionProducer;
 import io.stockout.runtime.decision.AvailabilityAnswer;
 import io.stockout.runtime.decision.AvailabilityDecision;
 import io.stockout.runtime.decision.DecisionSettings;
@@ -36,8 +37,7 @@ public class AvailabilityService {
         this.clock = clock;
         this.config = config;
         this.decision = new AvailabilityDecision(new DecisionSettings(config.pickup().maxStores(),
-                config.substitutes().maxPerLine(), config.pickup().openingHorizon(), config.promise().inboundConfidence(),
-                config.promise().leadTimeConfidence()));
+                config.substitutes().maxPerLine(), config.pickup().openingHorizon(), CartDecisionProducer.history(config)));
     }
 
     public Uni<AvailabilityResponse> check(String catalog, AvailabilityRequest request) {

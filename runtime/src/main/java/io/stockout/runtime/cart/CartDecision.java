@@ -121,8 +121,7 @@ public final class CartDecision {
             return new LinePlan(sku.sku(), quantity, shipped, null, null,
                     new LinePlan.Unfulfilled(missing, Reason.CAP_REACHED));
         }
-        Optional<Promise> promise = promises.promise(backordered, queued, sku.inbound(), sku.leadTimeDays(),
-                catalog.handlingDays(), today);
+        Optional<Promise> promise = promises.promise(backordered, queued, sku.supply(), catalog.terms(), today);
         if (promise.isEmpty()) {
             return new LinePlan(sku.sku(), quantity, shipped, null, null,
                     new LinePlan.Unfulfilled(missing, Reason.NO_PROMISE));

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 
 import io.stockout.StockoutRuntimeConfig;
 import io.stockout.runtime.promise.PromiseCalculator;
+import io.stockout.runtime.promise.SupplierHistory;
 
 /**
  * The one cart decision, configured once, shared by cart validation and edited orders.
@@ -16,7 +17,12 @@ public class CartDecisionProducer {
     @Singleton
     CartDecision cartDecision(StockoutRuntimeConfig config) {
         return new CartDecision(
-                new PromiseCalculator(config.promise().inboundConfidence(), config.promise().leadTimeConfidence()),
+                new PromiseCalculator(history(config)),
                 config.pickup().openingHorizon());
+    }
+
+    /** The suppliers' prior, as configured. */
+    public static SupplierHistory history(StockoutRuntimeConfig config) {
+        return new SupplierHistory((int) config.promise().priorDelay().toDays(), config.promise().priorWeight());
     }
 }

@@ -31,19 +31,22 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class CartStatements {
 
     private static final String CATALOG = """
-            SELECT active, forced_out_of_stock AS catalog_forced, offer_kinds, time_zone, handling_days, hold_seconds
-              FROM stockout_catalog WHERE id = $1""";
+            SELECT %s, hold_seconds FROM stockout_catalog WHERE id = $1""".formatted(FactRows.catalogColumns(""));
 
     private static final String LOCK_SKUS = """
             SELECT sku FROM stockout_sku WHERE catalog_id = $1 AND sku = ANY ($2::text[]) ORDER BY sku FOR UPDATE""";
 
     private static final String SKUS = """
-            SELECT s.sku, s.policy, s.backorder_cap, s.backorder_unlimited, s.lead_time_days, s.forced_out_of_stock,
+            SELECT s.sku, s.policy, s.backorder_cap, s.backorder_unlimited, s.forced_out_of_stock,
                    %s::int AS backordered,
                    i.refs AS inbound_refs, i.dates AS inbound_dates, i.quantities AS inbound_quantities,
+                   i.suppliers AS inbound_suppliers, i.allowances AS inbound_allowances,
+                   i.confidences AS inbound_confidences, lt.*,
+                   (SELECT promise_percentile FROM stockout_catalog WHERE id = $1) AS promise_percentile,
                    ship.locations AS ship_locations, ship.free AS ship_free
               FROM stockout_sku s
               LEFT JOIN LATERAL (%s) i ON true
+              LEFT JOIN LATERAL (%s) lt ON true
               LEFT JOIN LATERAL (
                   SELECT array_agg(f.code ORDER BY f.free DESC, f.code) AS locations,
                          array_agg(f.free ORDER BY f.free DESC, f.code) AS free
@@ -53,7 +56,8 @@ public class CartStatements {
                            WHERE st.catalog_id = $1 AND st.sku = s.sku AND lo.ships) f
                    WHERE f.free > 0) ship ON true
              WHERE s.catalog_id = $1 AND s.sku = ANY ($2::text[])
-            """.formatted(StockSql.backordered("$1", "s.sku", "$3"), StockSql.inbound("$1", "s.sku"),
+            """.formatted(StockSql.backordered("$1", "s.sku", "$3"), StockSql.inbound("$1", "s.sku", "s.supplier"),
+            StockSql.leadTime("s"),
             StockSql.freeAt("st", "$3"));
 
     private static final String STORES = """
@@ -164,7 +168,8 @@ public class CartStatements {
             }
         }
         return new ClaimFacts.Sku(row.getString("sku"), OutOfStockPolicy.valueOf(row.getString("policy")),
-                row.getInteger("backorder_cap"), row.getBoolean("backorder_unlimited"), row.getInteger("lead_time_days"),
-                row.getBoolean("forced_out_of_stock"), row.getInteger("backordered"), FactRows.inbound(row), shipping);
+                row.getInteger("backorder_cap"), row.getBoolean("backorder_unlimited"),
+                row.getBoolean("forced_out_of_stock"), row.getInteger("backordered"),
+                FactRows.supply(row, row.getDouble("promise_percentile")), shipping);
     }
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import io.stockout.OutOfStockPolicy;
 import io.stockout.runtime.decision.StoreFacts;
-import io.stockout.runtime.promise.InboundLot;
+import io.stockout.runtime.promise.Supply;
 
 /**
  * What a cart claim is decided on, read after the cart's SKUs are locked: nobody else can claim them until the claim
@@ -22,7 +22,7 @@ public record ClaimFacts(Map<String, Sku> skus, Map<String, StoreFacts> stores) 
      * @param shipping free units per shipping location, most first
      */
     public record Sku(String sku, OutOfStockPolicy policy, int backorderCap, boolean backorderUnlimited,
-            Integer leadTimeDays, boolean forcedOutOfStock, int backordered, List<InboundLot> inbound,
+            boolean forcedOutOfStock, int backordered, Supply supply,
             List<Units> shipping) {
     }
 

@@ -31,7 +31,7 @@ public final class AvailabilityDecision {
 
     public AvailabilityDecision(DecisionSettings settings) {
         this.settings = settings;
-        this.promises = new PromiseCalculator(settings.inboundConfidence(), settings.leadTimeConfidence());
+        this.promises = new PromiseCalculator(settings.history());
     }
 
     public AvailabilityAnswer decide(AvailabilityFacts facts, List<RequestedLine> lines, Instant now) {
@@ -95,8 +95,7 @@ public final class AvailabilityDecision {
             notOffered.put(OfferKind.BACKORDER, NotOffered.CAP_REACHED);
             return;
         }
-        Optional<Promise> promise = promises.promise(quantity, queued, sku.inbound(), sku.leadTimeDays(),
-                catalog.handlingDays(), today);
+        Optional<Promise> promise = promises.promise(quantity, queued, sku.supply(), catalog.terms(), today);
         if (promise.isEmpty()) {
             notOffered.put(OfferKind.BACKORDER, NotOffered.NO_PROMISE);
             return;

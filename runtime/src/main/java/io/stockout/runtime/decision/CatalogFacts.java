@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import io.stockout.OfferKind;
+import io.stockout.runtime.promise.PromiseTerms;
 
 /**
  * What the decision needs to know of a catalog.
@@ -12,8 +13,9 @@ import io.stockout.OfferKind;
  * @param forcedOutOfStock the merchant stopped all sales of the catalog: nothing ships and nothing is offered
  * @param offerKinds the out-of-stock offers the catalog enables, in the order the shopper sees them
  * @param zone the catalog's time zone, which decides what "today" is
- * @param handlingDays days between units arriving and shipping
+ * @param terms how promises are counted: the business calendar, handling and transit days, split shipments and the
+ *        target percentile
  */
 public record CatalogFacts(String id, boolean active, boolean forcedOutOfStock, List<OfferKind> offerKinds, ZoneId zone,
-        int handlingDays) {
+        PromiseTerms terms) {
 }

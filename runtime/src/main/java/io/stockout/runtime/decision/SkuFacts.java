@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import io.stockout.OutOfStockPolicy;
-import io.stockout.runtime.promise.InboundLot;
+import io.stockout.runtime.promise.Supply;
 
 /**
  * What the decision needs to know of one SKU.
@@ -14,12 +14,12 @@ import io.stockout.runtime.promise.InboundLot;
  * @param backorderCap most units that may be on backorder at once; 0 means none
  * @param backorderUnlimited the merchant allowed backorders without a cap (the cap is then ignored)
  * @param backordered units already on backorder, which count against the cap and queue on inbound supply first
- * @param leadTimeDays the supplier's lead time, or {@code null} when unknown
- * @param inbound expected deliveries, for promises (empty for SKUs that are only substitute candidates)
+ * @param supply expected deliveries and the lead time of new orders, for promises ({@link Supply#NONE} for SKUs that
+ *        are only substitute candidates)
  * @param substitutes substitute candidates in the order they are preferred
  */
 public record SkuFacts(String sku, String name, String category, String brand, String size, BigDecimal price,
-        OutOfStockPolicy policy, int backorderCap, boolean backorderUnlimited, Integer leadTimeDays,
-        boolean forcedOutOfStock, int shipAvailable, int backordered, List<InboundLot> inbound,
+        OutOfStockPolicy policy, int backorderCap, boolean backorderUnlimited, boolean forcedOutOfStock,
+        int shipAvailable, int backordered, Supply supply,
         List<SubstituteCandidate> substitutes) {
 }

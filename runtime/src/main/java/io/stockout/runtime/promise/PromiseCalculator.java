@@ -9,68 +9,231 @@ import java.util.Optional;
 /**
  * Promises backordered units from real supply. Pure: every fact, today included, comes in as an argument.
  * <p>
- * Backorders queue on inbound deliveries in date order: units already backordered take the earliest deliveries, and a
- * new backorder is promised on the delivery that still covers all of its units after them. An overdue delivery (its
- * expected date has passed and it has not arrived) can no longer be counted on its old date: it is moved to today
- * plus the supplier's lead time, or left out when no lead time is known. Beyond known supply, the promise is today
- * plus the supplier's lead time. Handling days are added to the day the units arrive.
+ * A SKU's supply is a timeline: its expected deliveries in the order they are counted on to arrive, then, when the
+ * supplier's lead time is known, a new order without limit. Each delivery is counted on at its expected day plus the
+ * supplier's delay allowance (read from its history at the catalog's target percentile). A delivery later than that has
+ * outlived what its supplier's history explains: it is counted on no sooner than today plus the lead time. Backorders
+ * queue on the timeline: units already backordered take the earliest supply, and a new line is promised from the
+ * deliveries that really cover it after them, plus handling and transit days on the catalog's working days.
  */
 public final class PromiseCalculator {
 
-    private final double inboundConfidence;
-    private final double leadTimeConfidence;
+    private final SupplierHistory history;
 
-    public PromiseCalculator(double inboundConfidence, double leadTimeConfidence) {
-        this.inboundConfidence = inboundConfidence;
-        this.leadTimeConfidence = leadTimeConfidence;
+    /**
+     * @param history gives the outlook of deliveries whose supplier has no history or is not known: the prior
+     */
+    public PromiseCalculator(SupplierHistory history) {
+        this.history = history;
     }
 
     /**
      * @param quantity units to promise
      * @param queuedAhead units already backordered, which take supply first
-     * @param lots inbound deliveries of the SKU, in any order
-     * @param leadTimeDays the supplier's lead time, or {@code null} when unknown
-     * @param handlingDays days between arrival and shipping
      * @param today the catalog's current date
      * @return the promise, or empty when no known supply and no lead time can cover the units
      */
-    public Optional<Promise> promise(int quantity, int queuedAhead, List<InboundLot> lots, Integer leadTimeDays,
-            int handlingDays, LocalDate today) {
-        if (quantity <= 0) {
-            throw new IllegalArgumentException("quantity must be positive: " + quantity);
-        }
-        LocalDate leadTimeArrival = leadTimeDays == null ? null : today.plusDays(leadTimeDays);
+    public Optional<Promise> promise(int quantity, long queuedAhead, Supply supply, PromiseTerms terms, LocalDate today) {
+        Timeline timeline = timeline(supply, terms, today);
+        timeline.skip(queuedAhead);
+        return timeline.take(quantity);
+    }
 
-        List<InboundLot> usable = new ArrayList<>(lots.size());
-        for (InboundLot lot : lots) {
-            if (!lot.expectedDate().isBefore(today)) {
-                usable.add(lot);
-            } else if (leadTimeArrival != null) {
-                usable.add(new InboundLot(lot.reference(), leadTimeArrival, lot.quantity()));
-            }
-        }
-        usable.sort(Comparator.comparing(InboundLot::expectedDate));
+    /** An open backorder in its place in the queue. */
+    public record Committed(long id, int units, LocalDate promisedDate) {
+    }
 
-        long needed = (long) queuedAhead + quantity;
-        long covered = 0;
-        LocalDate lastUsed = null;
-        for (InboundLot lot : usable) {
-            long before = covered;
-            covered += lot.quantity();
-            if (covered > queuedAhead && before < needed) {
-                lastUsed = lot.expectedDate();
+    /**
+     * A backorder whose promise must move.
+     *
+     * @param promise the new promise, always later than the old one
+     * @param pastDue the old promise had already passed: it was broken, not flagged ahead
+     */
+    public record Revision(long id, LocalDate previousDate, Promise promise, boolean pastDue) {
+    }
+
+    /**
+     * Re-promises open backorders on the supply as it is now. A backorder whose date still holds keeps it, even when
+     * supply would now allow an earlier one: a shopper who was told a date is never told a later one without cause, and
+     * earlier supply simply reaches them early. A backorder whose promise has passed is promised again no sooner than
+     * today plus the lead time.
+     *
+     * @param queue the open backorders of one SKU in the order they are served, with their units still to come
+     * @return the backorders that slip, in queue order
+     */
+    public List<Revision> revise(List<Committed> queue, Supply supply, PromiseTerms terms, LocalDate today) {
+        Timeline timeline = timeline(supply, terms, today);
+        List<Revision> revisions = new ArrayList<>();
+        for (Committed backorder : queue) {
+            boolean pastDue = backorder.promisedDate().isBefore(today);
+            Promise fresh = timeline.take(backorder.units()).orElse(null);
+            if (pastDue && timeline.leadTime != null) {
+                Promise floor = timeline.fromLeadTime(backorder.units());
+                if (fresh == null || fresh.date().isBefore(floor.date())) {
+                    fresh = floor;
+                }
             }
-            if (covered >= needed) {
-                return Optional.of(new Promise(lot.expectedDate().plusDays(handlingDays), inboundConfidence,
-                        PromiseBasis.INBOUND, lot.reference(), lot.expectedDate()));
+            if (fresh == null) {
+                if (!pastDue) {
+                    continue;
+                }
+                LocalDate arrival = today.plusDays(Math.max(1, timeline.unknownSupplier.delayAllowanceDays()));
+                fresh = new Promise(terms.deliveryDate(arrival), 0.0, PromiseBasis.UNKNOWN, null, null, arrival, null,
+                        null, null, null);
+            }
+            if (fresh.date().isAfter(backorder.promisedDate())) {
+                revisions.add(new Revision(backorder.id(), backorder.promisedDate(), fresh, pastDue));
             }
         }
-        if (leadTimeArrival == null) {
-            return Optional.empty();
+        return revisions;
+    }
+
+    Timeline timeline(Supply supply, PromiseTerms terms, LocalDate today) {
+        return new Timeline(supply, terms, today);
+    }
+
+    /** One delivery on the timeline. */
+    private record Segment(String reference, LocalDate expectedDate, LocalDate arrival, int quantity, String supplier,
+            SupplierOutlook outlook) {
+    }
+
+    /** A number of units taken from one segment, or from the lead time when the segment is {@code null}. */
+    private record Part(Segment segment, int units) {
+    }
+
+    /** The supply of one SKU as the queue consumes it. */
+    final class Timeline {
+
+        private final PromiseTerms terms;
+        private final SupplierOutlook unknownSupplier;
+        private final List<Segment> segments = new ArrayList<>();
+        private final LeadTime leadTime;
+        private final LocalDate leadTimeArrival;
+        private int index;
+        private long usedOfCurrent;
+
+        Timeline(Supply supply, PromiseTerms terms, LocalDate today) {
+            this.terms = terms;
+            this.unknownSupplier = history.prior(terms.percentile());
+            this.leadTime = supply.leadTime();
+            this.leadTimeArrival = leadTime == null
+                    ? null
+                    : today.plusDays(leadTime.days() + outlook(leadTime.outlook()).delayAllowanceDays());
+            for (InboundLot lot : supply.lots()) {
+                if (lot.quantity() <= 0) {
+                    continue;
+                }
+                SupplierOutlook outlook = outlook(lot.outlook());
+                LocalDate arrival = lot.expectedDate().plusDays(outlook.delayAllowanceDays());
+                if (arrival.isBefore(today)) {
+                    arrival = leadTimeArrival != null
+                            ? leadTimeArrival
+                            : today.plusDays(Math.max(1, outlook.delayAllowanceDays()));
+                }
+                segments.add(new Segment(lot.reference(), lot.expectedDate(), arrival, lot.quantity(), lot.supplier(),
+                        outlook));
+            }
+            segments.sort(Comparator.comparing(Segment::arrival)
+                    .thenComparing(Segment::expectedDate)
+                    .thenComparing(Segment::reference));
         }
-        // some units may come from known supply, the rest from a new order: the line waits for its latest part
-        LocalDate arrival = lastUsed != null && lastUsed.isAfter(leadTimeArrival) ? lastUsed : leadTimeArrival;
-        return Optional.of(new Promise(arrival.plusDays(handlingDays), leadTimeConfidence, PromiseBasis.LEAD_TIME,
-                null, null));
+
+        private SupplierOutlook outlook(SupplierOutlook known) {
+            return known != null ? known : unknownSupplier;
+        }
+
+        /** Passes over units that others take first. */
+        void skip(long units) {
+            long left = units;
+            while (left > 0 && index < segments.size()) {
+                long free = segments.get(index).quantity() - usedOfCurrent;
+                if (left >= free) {
+                    left -= free;
+                    index++;
+                    usedOfCurrent = 0;
+                } else {
+                    usedOfCurrent += left;
+                    left = 0;
+                }
+            }
+        }
+
+        /** Takes the next units off the timeline and promises them; empty, taking nothing, when they are not covered. */
+        Optional<Promise> take(int quantity) {
+            if (quantity <= 0) {
+                throw new IllegalArgumentException("quantity must be positive: " + quantity);
+            }
+            List<Part> parts = new ArrayList<>();
+            int left = quantity;
+            int at = index;
+            long used = usedOfCurrent;
+            while (left > 0 && at < segments.size()) {
+                Segment segment = segments.get(at);
+                int take = (int) Math.min(left, segment.quantity() - used);
+                parts.add(new Part(segment, take));
+                left -= take;
+                used += take;
+                if (used == segment.quantity()) {
+                    at++;
+                    used = 0;
+                }
+            }
+            if (left > 0) {
+                if (leadTime == null) {
+                    return Optional.empty();
+                }
+                parts.add(new Part(null, left));
+            }
+            index = at;
+            usedOfCurrent = used;
+            return Optional.of(promise(parts));
+        }
+
+        /** The promise of units that wait for a new order from the supplier. */
+        Promise fromLeadTime(int quantity) {
+            return promise(List.of(new Part(null, quantity)));
+        }
+
+        private Promise promise(List<Part> parts) {
+            List<Shipment> shipments = new ArrayList<>();
+            Part deciding = null;
+            LocalDate latest = null;
+            double confidence = 1.0;
+            for (Part part : parts) {
+                Shipment shipment = shipment(part);
+                confidence = Math.min(confidence, shipment.confidence());
+                if (latest == null || !shipment.date().isBefore(latest)) {
+                    latest = shipment.date();
+                    deciding = part;
+                }
+                Shipment last = shipments.isEmpty() ? null : shipments.get(shipments.size() - 1);
+                if (last != null && last.date().equals(shipment.date())) {
+                    shipments.set(shipments.size() - 1, new Shipment(last.quantity() + shipment.quantity(),
+                            last.date(), Math.min(last.confidence(), shipment.confidence()), shipment.basis(),
+                            shipment.inboundReference(), shipment.arrival()));
+                } else {
+                    shipments.add(shipment);
+                }
+            }
+            Segment segment = deciding.segment();
+            SupplierOutlook outlook = segment != null ? segment.outlook() : outlook(leadTime.outlook());
+            List<Shipment> split = terms.splitShipments() && shipments.size() > 1 ? List.copyOf(shipments) : null;
+            if (segment == null) {
+                return new Promise(latest, confidence, PromiseBasis.LEAD_TIME, null, null, leadTimeArrival,
+                        outlook.delayAllowanceDays(), outlook.percentile(), leadTime.supplier(), split);
+            }
+            return new Promise(latest, confidence, PromiseBasis.INBOUND, segment.reference(), segment.expectedDate(),
+                    segment.arrival(), outlook.delayAllowanceDays(), outlook.percentile(), segment.supplier(), split);
+        }
+
+        private Shipment shipment(Part part) {
+            Segment segment = part.segment();
+            if (segment == null) {
+                return new Shipment(part.units(), terms.deliveryDate(leadTimeArrival),
+                        outlook(leadTime.outlook()).confidence(), PromiseBasis.LEAD_TIME, null, leadTimeArrival);
+            }
+            return new Shipment(part.units(), terms.deliveryDate(segment.arrival()), segment.outlook().confidence(),
+                    PromiseBasis.INBOUND, segment.reference(), segment.arrival());
+        }
     }
 }

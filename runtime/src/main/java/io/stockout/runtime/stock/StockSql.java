@@ -50,12 +50,12 @@ public final class StockSql {
     }
 
     /**
-     * Units of a SKU already on backorder (open backorders) or held for one by carts: what counts against its cap and
-     * queues first on its inbound supply.
+     * Units of a SKU already on backorder (open backorders, less what arriving stock already gave them) or held for one
+     * by carts: what counts against its cap and queues first on its inbound supply.
      */
     public static String backordered(String catalog, String sku, String now) {
         return """
-                ((SELECT coalesce(sum(b.quantity), 0) FROM stockout_backorder b
+                ((SELECT coalesce(sum(b.quantity - b.allocated), 0) FROM stockout_backorder b
                    WHERE b.catalog_id = %1$s AND b.sku = %2$s AND b.status = 'OPEN')
                  + (SELECT coalesce(sum(h.quantity), 0) FROM stockout_hold h
                    WHERE h.catalog_id = %1$s AND h.sku = %2$s AND h.kind = 'BACKORDER'
@@ -63,15 +63,37 @@ public final class StockSql {
     }
 
     /**
-     * The inbound supply of a SKU as three parallel arrays ({@code refs}, {@code dates}, {@code quantities}), earliest
-     * first: the body of a lateral join.
+     * The open inbound supply of a SKU as parallel arrays ({@code refs}, {@code dates}, {@code quantities} still
+     * expected, {@code suppliers}, and the suppliers' {@code allowances} and {@code confidences}, null where a supplier
+     * is not known), earliest first: the body of a lateral join.
+     *
+     * @param skuSupplier an expression for the SKU's own supplier, which a line without one is taken to come from
      */
-    public static String inbound(String catalog, String sku) {
+    public static String inbound(String catalog, String sku, String skuSupplier) {
         return """
                 SELECT array_agg(ib.reference ORDER BY ib.expected_date, ib.reference) AS refs,
                        array_agg(ib.expected_date ORDER BY ib.expected_date, ib.reference) AS dates,
-                       array_agg(ib.quantity ORDER BY ib.expected_date, ib.reference) AS quantities
+                       array_agg(ib.quantity - ib.received ORDER BY ib.expected_date, ib.reference) AS quantities,
+                       array_agg(coalesce(ib.supplier, %3$s) ORDER BY ib.expected_date, ib.reference) AS suppliers,
+                       array_agg(sup.delay_allowance_days ORDER BY ib.expected_date, ib.reference) AS allowances,
+                       array_agg(sup.confidence ORDER BY ib.expected_date, ib.reference) AS confidences
                   FROM stockout_inbound ib
-                 WHERE ib.catalog_id = %1$s AND ib.sku = %2$s""".formatted(catalog, sku);
+                  LEFT JOIN stockout_supplier sup ON sup.catalog_id = ib.catalog_id
+                       AND sup.code = coalesce(ib.supplier, %3$s)
+                 WHERE ib.catalog_id = %1$s AND ib.sku = %2$s AND ib.status = 'OPEN' AND ib.quantity > ib.received"""
+                .formatted(catalog, sku, skuSupplier);
+    }
+
+    /**
+     * The lead time of a SKU's new orders and its supplier's outlook ({@code lead_time_days}, {@code lead_supplier},
+     * {@code lead_allowance}, {@code lead_confidence}): the body of a lateral join on a {@code stockout_sku} row.
+     */
+    public static String leadTime(String sku) {
+        return """
+                SELECT coalesce(%1$s.lead_time_days, sup.lead_time_days) AS lead_time_days, %1$s.supplier AS lead_supplier,
+                       sup.delay_allowance_days AS lead_allowance, sup.confidence AS lead_confidence
+                  FROM (SELECT 1) one
+                  LEFT JOIN stockout_supplier sup ON sup.catalog_id = %1$s.catalog_id AND sup.code = %1$s.supplier"""
+                .formatted(sku);
     }
 }

@@ -19,8 +19,13 @@ import io.stockout.runtime.cart.LinePlan.Reason;
 import io.stockout.runtime.decision.CatalogFacts;
 import io.stockout.runtime.decision.StoreFacts;
 import io.stockout.runtime.pickup.OpeningHours;
+import io.stockout.runtime.promise.BusinessCalendar;
 import io.stockout.runtime.promise.InboundLot;
+import io.stockout.runtime.promise.LeadTime;
 import io.stockout.runtime.promise.PromiseCalculator;
+import io.stockout.runtime.promise.PromiseTerms;
+import io.stockout.runtime.promise.SupplierHistory;
+import io.stockout.runtime.promise.Supply;
 
 /**
  * What a cart may hold, on hand-made free units.
@@ -30,15 +35,19 @@ class CartDecisionTest {
     private static final ZoneId ZONE = ZoneId.of("America/Chicago");
     private static final Instant NOW = LocalDate.parse("2026-03-03").atTime(10, 0).atZone(ZONE).toInstant();
 
-    private final CartDecision decision = new CartDecision(new PromiseCalculator(0.8, 0.5), Duration.ofDays(14));
+    private static final PromiseTerms TERMS = new PromiseTerms(BusinessCalendar.EVERY_DAY, 1, 0, false, 0.95);
+
+    private final CartDecision decision = new CartDecision(new PromiseCalculator(new SupplierHistory(0, 0)),
+            Duration.ofDays(14));
     private CatalogFacts catalog = new CatalogFacts("c", true, false,
-            List.of(OfferKind.BACKORDER, OfferKind.PICKUP, OfferKind.SUBSTITUTE), ZONE, 1);
+            List.of(OfferKind.BACKORDER, OfferKind.PICKUP, OfferKind.SUBSTITUTE), ZONE, TERMS);
     private final Map<String, ClaimFacts.Sku> skus = new HashMap<>();
     private final Map<String, StoreFacts> stores = new HashMap<>();
 
     private void sku(String sku, OutOfStockPolicy policy, int cap, int backordered, ClaimFacts.Units... shipping) {
-        skus.put(sku, new ClaimFacts.Sku(sku, policy, cap, false, 14, false, backordered,
-                List.of(new InboundLot("PO", LocalDate.parse("2026-03-10"), 100)), List.of(shipping)));
+        skus.put(sku, new ClaimFacts.Sku(sku, policy, cap, false, false, backordered,
+                new Supply(List.of(new InboundLot("PO", LocalDate.parse("2026-03-10"), 100)), new LeadTime(14, null, null)),
+                List.of(shipping)));
     }
 
     private static ClaimFacts.Units free(String location, int units) {
@@ -144,8 +153,8 @@ class CartDecisionTest {
 
     @Test
     void aForcedOutOfStockSkuHoldsNothing() {
-        skus.put("tee", new ClaimFacts.Sku("tee", OutOfStockPolicy.BACKORDER, 10, false, 14, true, 0, List.of(),
-                List.of(free("dc", 5))));
+        skus.put("tee", new ClaimFacts.Sku("tee", OutOfStockPolicy.BACKORDER, 10, false, true, 0,
+                new Supply(List.of(), new LeadTime(14, null, null)), List.of(free("dc", 5))));
 
         CartDecision.Result result = plan(line("tee", 1), line("ghost", 1));
 
@@ -157,7 +166,7 @@ class CartDecisionTest {
     @Test
     void anInactiveCatalogHoldsWhatShipsAndBackordersNothing() {
         sku("tee", OutOfStockPolicy.BACKORDER, 10, 0, free("dc", 1));
-        catalog = new CatalogFacts("c", false, false, List.of(OfferKind.BACKORDER), ZONE, 1);
+        catalog = new CatalogFacts("c", false, false, List.of(OfferKind.BACKORDER), ZONE, TERMS);
 
         CartDecision.Result result = plan(line("tee", 3));
 
@@ -167,9 +176,9 @@ class CartDecisionTest {
 
     @Test
     void aBackorderQueuesBehindTheOnesAlreadyTaken() {
-        skus.put("tee", new ClaimFacts.Sku("tee", OutOfStockPolicy.BACKORDER, 100, false, null, false, 5,
-                List.of(new InboundLot("A", LocalDate.parse("2026-03-10"), 5),
-                        new InboundLot("B", LocalDate.parse("2026-03-20"), 10)),
+        skus.put("tee", new ClaimFacts.Sku("tee", OutOfStockPolicy.BACKORDER, 100, false, false, 5,
+                new Supply(List.of(new InboundLot("A", LocalDate.parse("2026-03-10"), 5),
+                        new InboundLot("B", LocalDate.parse("2026-03-20"), 10)), null),
                 List.of()));
 
         LinePlan line = plan(line("tee", 1)).lines().get(0);

@@ -17,8 +17,13 @@ import org.junit.jupiter.api.Test;
 import io.stockout.OfferKind;
 import io.stockout.OutOfStockPolicy;
 import io.stockout.runtime.pickup.OpeningHours;
+import io.stockout.runtime.promise.BusinessCalendar;
 import io.stockout.runtime.promise.InboundLot;
+import io.stockout.runtime.promise.LeadTime;
 import io.stockout.runtime.promise.PromiseBasis;
+import io.stockout.runtime.promise.PromiseTerms;
+import io.stockout.runtime.promise.SupplierHistory;
+import io.stockout.runtime.promise.Supply;
 
 /**
  * The decision on hand-made facts: each test reads as the scenario it states.
@@ -28,21 +33,22 @@ class AvailabilityDecisionTest {
     private static final ZoneId ZONE = ZoneId.of("America/Chicago");
     /** Tuesday 2026-03-03, 10:00 in Chicago. */
     private static final Instant NOW = LocalDate.parse("2026-03-03").atTime(10, 0).atZone(ZONE).toInstant();
+    private static final PromiseTerms TERMS = new PromiseTerms(BusinessCalendar.EVERY_DAY, 1, 0, false, 0.95);
     private static final List<OfferKind> ALL_KINDS = List.of(OfferKind.BACKORDER, OfferKind.PICKUP, OfferKind.SUBSTITUTE);
 
     private final AvailabilityDecision decision = new AvailabilityDecision(
-            new DecisionSettings(2, 2, Duration.ofDays(14), 0.8, 0.5));
+            new DecisionSettings(2, 2, Duration.ofDays(14), new SupplierHistory(0, 0)));
 
     // --- a small language for facts -------------------------------------------------------------------------
 
-    private CatalogFacts catalog = new CatalogFacts("c", true, false, ALL_KINDS, ZONE, 1);
+    private CatalogFacts catalog = new CatalogFacts("c", true, false, ALL_KINDS, ZONE, TERMS);
     private final Map<String, SkuFacts> skus = new HashMap<>();
     private final List<StoreFacts> stores = new ArrayList<>();
     private boolean shopperLocated = true;
 
     private SkuFacts sku(String sku, OutOfStockPolicy policy, int shipAvailable, int cap) {
         return put(new SkuFacts(sku, sku.toUpperCase(), "shirts", "acme", "M", new BigDecimal("20.00"), policy, cap, false,
-                14, false, shipAvailable, 0, List.of(), List.of()));
+                false, shipAvailable, 0, new Supply(List.of(), new LeadTime(14, null, null)), List.of()));
     }
 
     private SkuFacts put(SkuFacts facts) {
@@ -52,20 +58,19 @@ class AvailabilityDecisionTest {
 
     private static SkuFacts with(SkuFacts s, List<InboundLot> inbound, Integer leadTimeDays) {
         return new SkuFacts(s.sku(), s.name(), s.category(), s.brand(), s.size(), s.price(), s.policy(), s.backorderCap(),
-                s.backorderUnlimited(), leadTimeDays, s.forcedOutOfStock(), s.shipAvailable(), s.backordered(), inbound,
-                s.substitutes());
+                s.backorderUnlimited(), s.forcedOutOfStock(), s.shipAvailable(), s.backordered(),
+                new Supply(inbound, leadTimeDays == null ? null : new LeadTime(leadTimeDays, null, null)), s.substitutes());
     }
 
     private static SkuFacts substitutes(SkuFacts s, SubstituteCandidate... candidates) {
         return new SkuFacts(s.sku(), s.name(), s.category(), s.brand(), s.size(), s.price(), s.policy(), s.backorderCap(),
-                s.backorderUnlimited(), s.leadTimeDays(), s.forcedOutOfStock(), s.shipAvailable(), s.backordered(),
-                s.inbound(), List.of(candidates));
+                s.backorderUnlimited(), s.forcedOutOfStock(), s.shipAvailable(), s.backordered(), s.supply(),
+                List.of(candidates));
     }
 
     private static SkuFacts forced(SkuFacts s) {
         return new SkuFacts(s.sku(), s.name(), s.category(), s.brand(), s.size(), s.price(), s.policy(), s.backorderCap(),
-                s.backorderUnlimited(), s.leadTimeDays(), true, s.shipAvailable(), s.backordered(), s.inbound(),
-                s.substitutes());
+                s.backorderUnlimited(), true, s.shipAvailable(), s.backordered(), s.supply(), s.substitutes());
     }
 
     private void store(String code, double distanceKm, Duration leadTime, Map<String, Integer> units) {
@@ -117,8 +122,8 @@ class AvailabilityDecisionTest {
 
     @Test
     void backordersAlreadyTakenUseUpTheCap() {
-        put(new SkuFacts("tee", "Tee", null, null, null, null, OutOfStockPolicy.BACKORDER, 3, false, 14, false, 0, 3,
-                List.of(), List.of()));
+        put(new SkuFacts("tee", "Tee", null, null, null, null, OutOfStockPolicy.BACKORDER, 3, false, false, 0, 3,
+                new Supply(List.of(), new LeadTime(14, null, null)), List.of()));
 
         assertThat(ask(line("tee", 1)).lines().get(0).notOffered()).containsEntry(OfferKind.BACKORDER,
                 NotOffered.CAP_REACHED);
@@ -126,8 +131,8 @@ class AvailabilityDecisionTest {
 
     @Test
     void unlimitedBackordersMustBeExplicit() {
-        put(new SkuFacts("tee", "Tee", null, null, null, null, OutOfStockPolicy.BACKORDER, 0, true, 14, false, 0, 500,
-                List.of(), List.of()));
+        put(new SkuFacts("tee", "Tee", null, null, null, null, OutOfStockPolicy.BACKORDER, 0, true, false, 0, 500,
+                new Supply(List.of(), new LeadTime(14, null, null)), List.of()));
 
         assertThat(offers(ask(line("tee", 1000)).lines().get(0), Offer.Backorder.class)).singleElement()
                 .extracting(Offer.Backorder::quantity)
@@ -149,7 +154,7 @@ class AvailabilityDecisionTest {
     void aCatalogForcedOutOfStockShipsNothingAndOffersNothing() {
         sku("tee", OutOfStockPolicy.BACKORDER, 100, 10);
         store("S1", 1, Duration.ZERO, Map.of("tee", 5));
-        catalog = new CatalogFacts("c", true, true, ALL_KINDS, ZONE, 1);
+        catalog = new CatalogFacts("c", true, true, ALL_KINDS, ZONE, TERMS);
 
         AvailabilityAnswer answer = ask(line("tee", 1));
 
@@ -171,7 +176,7 @@ class AvailabilityDecisionTest {
     @Test
     void aCatalogWithoutBackordersOffersNone() {
         sku("tee", OutOfStockPolicy.BACKORDER, 0, 10);
-        catalog = new CatalogFacts("c", true, false, List.of(OfferKind.SUBSTITUTE), ZONE, 1);
+        catalog = new CatalogFacts("c", true, false, List.of(OfferKind.SUBSTITUTE), ZONE, TERMS);
 
         assertThat(kinds(ask(line("tee", 1)).lines().get(0))).doesNotContain(OfferKind.BACKORDER);
     }
@@ -180,7 +185,7 @@ class AvailabilityDecisionTest {
     void anInactiveCatalogAnswersPlainAvailability() {
         sku("tee", OutOfStockPolicy.BACKORDER_OR_SUBSTITUTE, 1, 10);
         store("S1", 1, Duration.ZERO, Map.of("tee", 5));
-        catalog = new CatalogFacts("c", false, false, ALL_KINDS, ZONE, 1);
+        catalog = new CatalogFacts("c", false, false, ALL_KINDS, ZONE, TERMS);
 
         AvailabilityAnswer answer = ask(line("tee", 3));
 
@@ -196,7 +201,7 @@ class AvailabilityDecisionTest {
         put(substitutes(tee, new SubstituteCandidate("polo", SubstituteMatch.LINKED, 1)));
         store("S1", 1, Duration.ZERO, Map.of("tee", 5));
         catalog = new CatalogFacts("c", true, false,
-                List.of(OfferKind.SUBSTITUTE, OfferKind.PICKUP, OfferKind.BACKORDER), ZONE, 1);
+                List.of(OfferKind.SUBSTITUTE, OfferKind.PICKUP, OfferKind.BACKORDER), ZONE, TERMS);
 
         assertThat(kinds(ask(line("tee", 1)).lines().get(0)))
                 .containsExactly(OfferKind.SUBSTITUTE, OfferKind.PICKUP, OfferKind.BACKORDER);

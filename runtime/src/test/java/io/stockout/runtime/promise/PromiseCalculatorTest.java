@@ -2,87 +2,203 @@ package io.stockout.runtime.promise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 class PromiseCalculatorTest {
 
+    /** A Tuesday. */
     private static final LocalDate TODAY = LocalDate.parse("2026-03-03");
-    private final PromiseCalculator calculator = new PromiseCalculator(0.8, 0.5);
+    private static final SupplierOutlook ON_TIME = new SupplierOutlook(0, 0.9, 0.9);
+    private static final PromiseTerms EVERY_DAY = new PromiseTerms(BusinessCalendar.EVERY_DAY, 0, 0, false, 0.9);
+
+    private final PromiseCalculator calculator = new PromiseCalculator(new SupplierHistory(2, 4));
 
     private static InboundLot lot(String reference, String date, int quantity) {
-        return new InboundLot(reference, LocalDate.parse(date), quantity);
+        return new InboundLot(reference, LocalDate.parse(date), quantity, "ACME", ON_TIME);
+    }
+
+    private static Supply supply(Integer leadTimeDays, InboundLot... lots) {
+        return new Supply(List.of(lots), leadTimeDays == null ? null : new LeadTime(leadTimeDays, "ACME", ON_TIME));
+    }
+
+    private static PromiseTerms handling(int days) {
+        return new PromiseTerms(BusinessCalendar.WEEKDAYS, days, 0, false, 0.9);
     }
 
     @Test
     void promiseCountsFromTheInboundDateNotFromToday() {
-        // S09: inbound 20 on 03-10, handling 2 days
-        Optional<Promise> promise = calculator.promise(1, 0, List.of(lot("PO-1", "2026-03-10", 20)), 30, 2, TODAY);
+        // S09: inbound 20 on Tuesday 03-10, handling 2 days, today 03-03
+        Optional<Promise> promise = calculator.promise(1, 0, supply(30, lot("PO-1", "2026-03-10", 20)), handling(2),
+                TODAY);
 
         assertThat(promise).get().satisfies(p -> {
             assertThat(p.date()).isEqualTo("2026-03-12");
             assertThat(p.basis()).isEqualTo(PromiseBasis.INBOUND);
             assertThat(p.inboundReference()).isEqualTo("PO-1");
-            assertThat(p.confidence()).isEqualTo(0.8);
+            assertThat(p.inboundDate()).isEqualTo("2026-03-10");
+            assertThat(p.confidence()).isEqualTo(0.9);
+            assertThat(p.percentile()).isEqualTo(0.9);
+            assertThat(p.shipments()).isNull();
         });
     }
 
     @Test
-    void backordersQueueOnInboundInDateOrder() {
+    void backordersQueueOnInboundInDateOrderAndAWholeLineWaitsForItsLatestPart() {
         // S10: A 5 on 03-10, B 10 on 03-20, 4 units already queued; 3 more need 1 of A and 2 of B
-        List<InboundLot> lots = List.of(lot("B", "2026-03-20", 10), lot("A", "2026-03-10", 5));
+        Supply supply = supply(null, lot("B", "2026-03-20", 10), lot("A", "2026-03-10", 5));
 
-        assertThat(calculator.promise(3, 4, lots, null, 0, TODAY))
+        assertThat(calculator.promise(3, 4, supply, EVERY_DAY, TODAY))
                 .get()
                 .extracting(Promise::date, Promise::inboundReference)
                 .containsExactly(LocalDate.parse("2026-03-20"), "B");
-        assertThat(calculator.promise(1, 4, lots, null, 0, TODAY))
+        assertThat(calculator.promise(1, 4, supply, EVERY_DAY, TODAY))
                 .get()
-                .extracting(Promise::date)
-                .isEqualTo(LocalDate.parse("2026-03-10"));
+                .extracting(Promise::date, Promise::inboundReference)
+                .containsExactly(LocalDate.parse("2026-03-10"), "A");
+    }
+
+    @Test
+    void whereTheCatalogSplitsShipmentsEachPartKeepsItsOwnDate() {
+        // S10 again: 1 unit on A's date, 2 on B's; never all 3 on A's date
+        Supply supply = supply(null, lot("A", "2026-03-10", 5), lot("B", "2026-03-20", 10));
+        PromiseTerms split = new PromiseTerms(BusinessCalendar.EVERY_DAY, 0, 0, true, 0.9);
+
+        Promise promise = calculator.promise(3, 4, supply, split, TODAY).orElseThrow();
+
+        assertThat(promise.date()).isEqualTo("2026-03-20");
+        assertThat(promise.shipments())
+                .extracting(Shipment::quantity, Shipment::date, Shipment::inboundReference)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, LocalDate.parse("2026-03-10"), "A"),
+                        org.assertj.core.groups.Tuple.tuple(2, LocalDate.parse("2026-03-20"), "B"));
+        assertThat(promise.parts(3)).hasSize(2);
     }
 
     @Test
     void beyondKnownSupplyTheLeadTimeDecides() {
-        assertThat(calculator.promise(30, 0, List.of(lot("A", "2026-03-10", 5)), 14, 1, TODAY))
+        // 30 units: 5 known, 25 from a new order: today + 14 = 03-17, one handling day on a weekday calendar = 03-18
+        assertThat(calculator.promise(30, 0, supply(14, lot("A", "2026-03-10", 5)), handling(1), TODAY))
                 .get()
-                .extracting(Promise::date, Promise::basis, Promise::confidence)
-                .containsExactly(LocalDate.parse("2026-03-18"), PromiseBasis.LEAD_TIME, 0.5);
+                .extracting(Promise::date, Promise::basis, Promise::arrival)
+                .containsExactly(LocalDate.parse("2026-03-18"), PromiseBasis.LEAD_TIME, LocalDate.parse("2026-03-17"));
     }
 
     @Test
     void aLinePartlyCoveredByLateSupplyWaitsForItsLatestPart() {
         // 5 units arrive on 04-30, the rest could come by lead time on 03-13: the line ships when all are there
-        assertThat(calculator.promise(8, 0, List.of(lot("A", "2026-04-30", 5)), 10, 0, TODAY))
+        assertThat(calculator.promise(8, 0, supply(10, lot("A", "2026-04-30", 5)), EVERY_DAY, TODAY))
                 .get()
-                .extracting(Promise::date)
-                .isEqualTo(LocalDate.parse("2026-04-30"));
+                .extracting(Promise::date, Promise::inboundReference)
+                .containsExactly(LocalDate.parse("2026-04-30"), "A");
     }
 
     @Test
     void withoutSupplyOrLeadTimeNoDateIsInvented() {
-        assertThat(calculator.promise(1, 0, List.of(), null, 1, TODAY)).isEmpty();
-        assertThat(calculator.promise(6, 0, List.of(lot("A", "2026-03-10", 5)), null, 1, TODAY)).isEmpty();
+        assertThat(calculator.promise(1, 0, Supply.NONE, EVERY_DAY, TODAY)).isEmpty();
+        assertThat(calculator.promise(6, 0, supply(null, lot("A", "2026-03-10", 5)), EVERY_DAY, TODAY)).isEmpty();
     }
 
     @Test
-    void anOverdueDeliveryMovesToTodayPlusLeadTimeAndNeverIntoThePast() {
-        // S11: expected 03-01, not arrived, today 03-05, lead time 7
-        LocalDate today = LocalDate.parse("2026-03-05");
-        Optional<Promise> promise = calculator.promise(1, 0, List.of(lot("LATE", "2026-03-01", 10)), 7, 0, today);
+    void theSuppliersDelayAllowanceIsAddedAndExplained() {
+        SupplierOutlook late = new SupplierOutlook(4, 0.93, 0.95);
+        Supply supply = new Supply(List.of(new InboundLot("PO-9", LocalDate.parse("2026-03-10"), 10, "SLOWCO", late)),
+                null);
 
-        assertThat(promise).get().extracting(Promise::date).isEqualTo(LocalDate.parse("2026-03-12"));
-        assertThat(calculator.promise(1, 0, List.of(lot("LATE", "2026-03-01", 10)), null, 0, today)).isEmpty();
+        Promise promise = calculator.promise(2, 0, supply, EVERY_DAY, TODAY).orElseThrow();
+
+        assertThat(promise.date()).isEqualTo("2026-03-14");
+        assertThat(promise.arrival()).isEqualTo("2026-03-14");
+        assertThat(promise.delayAllowanceDays()).isEqualTo(4);
+        assertThat(promise.percentile()).isEqualTo(0.95);
+        assertThat(promise.confidence()).isEqualTo(0.93);
+        assertThat(promise.supplier()).isEqualTo("SLOWCO");
     }
 
     @Test
-    void aDeliveryDueTodayStillCounts() {
-        assertThat(calculator.promise(1, 0, List.of(lot("A", "2026-03-03", 1)), null, 0, TODAY))
+    void handlingAndTransitDaysAreCountedOnWorkingDaysOnly() {
+        // arrival Friday 03-06; 1 handling day skips the weekend and Monday 03-09, a holiday: ships Tuesday 03-10;
+        // 2 transit days: Thursday 03-12
+        BusinessCalendar calendar = new BusinessCalendar(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                Set.of(LocalDate.parse("2026-03-09")));
+        PromiseTerms terms = new PromiseTerms(calendar, 1, 2, false, 0.9);
+
+        assertThat(calculator.promise(1, 0, supply(null, lot("A", "2026-03-06", 5)), terms, TODAY))
                 .get()
                 .extracting(Promise::date)
-                .isEqualTo(TODAY);
+                .isEqualTo(LocalDate.parse("2026-03-12"));
+    }
+
+    @Test
+    void anOverdueDeliveryBeyondItsAllowanceMovesToTodayPlusLeadTime() {
+        // expected 03-01, not arrived, today 03-05, lead time 7
+        LocalDate today = LocalDate.parse("2026-03-05");
+
+        assertThat(calculator.promise(1, 0, supply(7, lot("LATE", "2026-03-01", 10)), EVERY_DAY, today))
+                .get()
+                .extracting(Promise::date, Promise::inboundReference)
+                .containsExactly(LocalDate.parse("2026-03-12"), "LATE");
+        assertThat(calculator.promise(1, 0, supply(null, lot("LATE", "2026-03-01", 10)), EVERY_DAY, today))
+                .get()
+                .extracting(Promise::date)
+                .satisfies(date -> assertThat(date).isAfter(today));
+    }
+
+    @Test
+    void aPastPromiseIsRevisedToNoSoonerThanTodayPlusLeadTime() {
+        // S11: promised 03-01 on a delivery expected 02-27 that slipped; today 03-05, lead time 7
+        LocalDate today = LocalDate.parse("2026-03-05");
+        Supply supply = supply(7, lot("LATE", "2026-02-27", 10));
+
+        List<PromiseCalculator.Revision> revisions = calculator.revise(
+                List.of(new PromiseCalculator.Committed(1, 2, LocalDate.parse("2026-03-01"))), supply, EVERY_DAY, today);
+
+        assertThat(revisions).singleElement().satisfies(revision -> {
+            assertThat(revision.pastDue()).isTrue();
+            assertThat(revision.previousDate()).isEqualTo("2026-03-01");
+            assertThat(revision.promise().date()).isEqualTo("2026-03-12");
+        });
+    }
+
+    @Test
+    void revisionMovesOnlyTheBackordersThatNoLongerFit() {
+        // A 5 on 03-10 was 10: the first backorder (4) still fits on A, the second (3) now falls to B on 03-20
+        Supply supply = supply(null, lot("A", "2026-03-10", 5), lot("B", "2026-03-20", 10));
+        List<PromiseCalculator.Committed> queue = List.of(
+                new PromiseCalculator.Committed(1, 4, LocalDate.parse("2026-03-10")),
+                new PromiseCalculator.Committed(2, 3, LocalDate.parse("2026-03-10")),
+                new PromiseCalculator.Committed(3, 1, LocalDate.parse("2026-03-25")));
+
+        List<PromiseCalculator.Revision> revisions = calculator.revise(queue, supply, EVERY_DAY, TODAY);
+
+        assertThat(revisions).singleElement().satisfies(revision -> {
+            assertThat(revision.id()).isEqualTo(2);
+            assertThat(revision.pastDue()).isFalse();
+            assertThat(revision.promise().date()).isEqualTo("2026-03-20");
+            assertThat(revision.promise().inboundReference()).isEqualTo("B");
+        });
+    }
+
+    @Test
+    void anOpenBackorderWithNoSupplyLeftIsNeverShownInThePast() {
+        LocalDate today = LocalDate.parse("2026-03-05");
+
+        List<PromiseCalculator.Revision> revisions = calculator.revise(
+                List.of(new PromiseCalculator.Committed(1, 2, LocalDate.parse("2026-03-01")),
+                        new PromiseCalculator.Committed(2, 2, LocalDate.parse("2026-03-09"))),
+                Supply.NONE, EVERY_DAY, today);
+
+        assertThat(revisions).singleElement().satisfies(revision -> {
+            assertThat(revision.id()).isEqualTo(1);
+            assertThat(revision.promise().basis()).isEqualTo(PromiseBasis.UNKNOWN);
+            assertThat(revision.promise().confidence()).isZero();
+            assertThat(revision.promise().date()).isAfter(today);
+        });
     }
 }
