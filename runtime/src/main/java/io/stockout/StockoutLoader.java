@@ -37,7 +37,8 @@ public interface StockoutLoader {
 
     /**
      * Upserts stock levels by SKU and location; the levels are absolute. A level older than the stored one changes
-     * nothing; a newer one settles the holds of orders confirmed before it, which it already counts.
+     * nothing; a newer one settles the holds of orders confirmed before it, which it already counts. Units received
+     * through Stockout after the level was counted are added to it.
      */
     Uni<Integer> putStock(String catalog, List<Stock> stock);
 

@@ -232,7 +232,14 @@ public class LoadingService implements StockoutLoader {
         return inCatalog(catalog, unique.values(), """
                 WITH levels AS (
                     INSERT INTO stockout_stock (catalog_id, sku, location_code, on_hand, safety_stock, as_of, updated_at)
-                    SELECT $1, l.*, now() FROM unnest($2::text[], $3::text[], $4::int[], $5::int[], $6::timestamptz[]) AS l
+                    SELECT $1, l.sku, l.location_code,
+                           -- units received after the level was counted are not in it yet
+                           l.on_hand + (SELECT coalesce(sum(r.quantity), 0) FROM stockout_receipt r
+                                         WHERE r.catalog_id = $1 AND r.sku = l.sku AND r.location_code = l.location_code
+                                           AND r.received_at > l.as_of),
+                           l.safety_stock, l.as_of, now()
+                      FROM unnest($2::text[], $3::text[], $4::int[], $5::int[], $6::timestamptz[])
+                           AS l (sku, location_code, on_hand, safety_stock, as_of)
                     ON CONFLICT (catalog_id, sku, location_code) DO UPDATE SET on_hand = excluded.on_hand,
                         safety_stock = excluded.safety_stock, as_of = excluded.as_of, updated_at = now()
                         WHERE stockout_stock.as_of <= excluded.as_of
