@@ -38,6 +38,8 @@ import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
 import io.stockout.runtime.promise.BusinessCalendar;
 import io.stockout.runtime.stock.FactRows;
+import io.stockout.runtime.supply.ReceiptOutcome;
+import io.stockout.runtime.supply.ReceiptService;
 import io.stockout.runtime.supply.Repromising;
 import io.stockout.runtime.supply.SupplierOutlooks;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -66,9 +68,11 @@ public class LoadingService implements StockoutLoader {
     private final StockoutRuntimeConfig config;
     private final Repromising repromising;
     private final SupplierOutlooks outlooks;
+    private final ReceiptService receipts;
 
     public LoadingService(Pool pool, Clock clock, ObjectMapper mapper, StockoutRuntimeConfig config,
-            Repromising repromising, SupplierOutlooks outlooks) {
+            Repromising repromising, SupplierOutlooks outlooks, ReceiptService receipts) {
+        this.receipts = receipts;
         this.pool = pool;
         this.clock = clock;
         this.mapper = mapper;
@@ -325,6 +329,12 @@ public class LoadingService implements StockoutLoader {
                 column(Boolean.class, line -> Boolean.TRUE.equals(line.cancelled())))
                 .flatMap(upserted -> repromising.drain(catalog)
                         .map(result -> new InboundLoaded(upserted, result.slipped())));
+    }
+
+    @Override
+    public Uni<Integer> putReceipts(String catalog, List<Receipt> receipts) {
+        return this.receipts.apply(catalog, receipts)
+                .map(applied -> (int) applied.receipts().stream().filter(ReceiptOutcome::applied).count());
     }
 
     @Override

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import io.stockout.AllocationOrder;
+import io.stockout.StockoutLoader.Receipt;
 import io.stockout.runtime.json.Fingerprint;
 import io.stockout.runtime.outbox.Outbox;
 import io.stockout.runtime.problem.Checks;
