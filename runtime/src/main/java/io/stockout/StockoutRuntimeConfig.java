@@ -58,6 +58,16 @@ public interface StockoutRuntimeConfig {
      */
     Holds holds();
 
+    /**
+     * Backorder metrics, their snapshots and tolerances.
+     */
+    Metrics metrics();
+
+    /**
+     * Delivery of events to the merchant's receivers.
+     */
+    Delivery delivery();
+
     interface Schema {
 
         /**
@@ -177,5 +187,79 @@ public interface StockoutRuntimeConfig {
          */
         @WithDefault("200000")
         int maxRows();
+    }
+
+    interface Metrics {
+
+        /**
+         * How often the figures of each catalog are measured, kept as the day's snapshot and checked against its
+         * tolerances.
+         * <p>
+         * Pauses and resumes of backorders follow the figures at most this late. Each catalog is measured by one instance
+         * at a time.
+         */
+        @WithDefault("5m")
+        Duration checkInterval();
+
+        /**
+         * How often the counts kept in memory (offers shown and chosen, holds created) are added to the database.
+         * <p>
+         * Counting in memory keeps the availability check free of writes; the counts of an instance that stops without
+         * shutting down cleanly are lost for at most this long.
+         */
+        @WithDefault("30s")
+        Duration flushInterval();
+
+        /**
+         * How long daily snapshots and daily counts are kept.
+         */
+        @WithDefault("P400D")
+        Duration retention();
+
+        /**
+         * How often SKUs are checked for going out of stock and coming back, to announce it to the merchant.
+         */
+        @WithDefault("1m")
+        Duration stockCheckInterval();
+    }
+
+    interface Delivery {
+
+        /**
+         * How often events waiting for delivery are sent.
+         */
+        @WithDefault("5s")
+        Duration interval();
+
+        /**
+         * How long a receiver may take to answer before the attempt counts as failed.
+         */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /**
+         * The wait before the first retry; each further retry waits twice as long, up to {@code max-backoff}.
+         */
+        @WithDefault("10s")
+        Duration initialBackoff();
+
+        /**
+         * The longest wait between two attempts.
+         */
+        @WithDefault("1h")
+        Duration maxBackoff();
+
+        /**
+         * How many attempts an event gets before it is marked failed; a failed event stays listed and can be sent
+         * again.
+         */
+        @WithDefault("20")
+        int maxAttempts();
+
+        /**
+         * The most events one instance sends per run.
+         */
+        @WithDefault("100")
+        int batchSize();
     }
 }

@@ -5,6 +5,10 @@ import java.util.function.BooleanSupplier;
 
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.ExcludedTypeBuildItem;
+import io.quarkus.bootstrap.classloading.QuarkusClassLoader;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
+import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.IndexDependencyBuildItem;
@@ -15,17 +19,26 @@ import io.stockout.runtime.availability.AvailabilityResource;
 import io.stockout.runtime.backorder.BackorderResource;
 import io.stockout.runtime.cart.CartResource;
 import io.stockout.runtime.catalog.CatalogEntity;
+import io.stockout.runtime.delivery.Deliveries;
+import io.stockout.runtime.delivery.Subscriptions;
 import io.stockout.runtime.health.StockoutReadinessCheck;
+import io.stockout.runtime.health.StockoutToleranceCheck;
 import io.stockout.runtime.jobs.HoldExpiry;
+import io.stockout.runtime.jobs.MetricsCheck;
 import io.stockout.runtime.jobs.PromiseReview;
+import io.stockout.runtime.jobs.StockWatch;
 import io.stockout.runtime.loading.LoadingResource;
 import io.stockout.runtime.loading.LoadingService;
+import io.stockout.runtime.metrics.CounterFlush;
+import io.stockout.runtime.metrics.MetricsResource;
+import io.stockout.runtime.metrics.StockoutMeters;
 import io.stockout.runtime.order.OrderResource;
 import io.stockout.runtime.outbox.OutboxResource;
 import io.stockout.runtime.problem.StockoutProblemMapper;
 import io.stockout.runtime.schema.StockoutSchema;
 import io.stockout.runtime.supply.SupplyResource;
 import io.stockout.runtime.time.ClockProducer;
+import io.stockout.runtime.tolerance.ToleranceResource;
 
 class StockoutProcessor {
 
@@ -49,7 +62,9 @@ class StockoutProcessor {
                 .addBeanClasses(AvailabilityResource.class, CartResource.class, OrderResource.class,
                         LoadingResource.class, LoadingService.class, StockoutProblemMapper.class, StockoutSchema.class,
                         ClockProducer.class, HoldExpiry.class, PromiseReview.class, SupplyResource.class,
-                        BackorderResource.class, OutboxResource.class)
+                        BackorderResource.class, OutboxResource.class, MetricsResource.class, CounterFlush.class,
+                        ToleranceResource.class, MetricsCheck.class, StockWatch.class, Subscriptions.class,
+                        Deliveries.class)
                 .setUnremovable()
                 .build();
     }
@@ -65,8 +80,22 @@ class StockoutProcessor {
     }
 
     @BuildStep(onlyIfNot = HealthEnabled.class)
-    ExcludedTypeBuildItem withoutReadinessCheck() {
-        return new ExcludedTypeBuildItem(StockoutReadinessCheck.class.getName());
+    void withoutHealthChecks(BuildProducer<ExcludedTypeBuildItem> excluded) {
+        excluded.produce(new ExcludedTypeBuildItem(StockoutReadinessCheck.class.getName()));
+        excluded.produce(new ExcludedTypeBuildItem(StockoutToleranceCheck.class.getName()));
+    }
+
+    /** Backorder meters need Micrometer, which the application may not have. */
+    @BuildStep
+    void meters(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans,
+            BuildProducer<ExcludedTypeBuildItem> excluded) {
+        // the metrics capability is Micrometer's in Quarkus 3; the class check keeps out any other metrics extension
+        if (capabilities.isPresent(Capability.METRICS)
+                && QuarkusClassLoader.isClassPresentAtRuntime("io.micrometer.core.instrument.MeterRegistry")) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(StockoutMeters.class));
+        } else {
+            excluded.produce(new ExcludedTypeBuildItem(StockoutMeters.class.getName()));
+        }
     }
 
     static final class HealthEnabled implements BooleanSupplier {

@@ -73,7 +73,8 @@ public class AvailabilityRepository {
                  WHERE b.category IS NOT NULL AND b.policy IN ('SUBSTITUTE', 'BACKORDER_OR_SUBSTITUTE')),
             cand AS (SELECT sku FROM req UNION SELECT sku FROM linked UNION SELECT sku FROM alike)
             SELECT %s, s.sku, s.name, s.category, s.brand, s.size, s.price, s.policy, s.backorder_cap,
-                   s.backorder_unlimited, s.forced_out_of_stock,
+                   s.backorder_unlimited, s.forced_out_of_stock, s.backorders_paused,
+                   CASE WHEN s.sku IN (SELECT sku FROM req) THEN %s END AS horizon_days,
                    %s::int AS ship_available,
                    CASE WHEN s.sku IN (SELECT sku FROM req) THEN %s::int ELSE 0 END AS backordered,
                    %s,
@@ -84,7 +85,8 @@ public class AvailabilityRepository {
               LEFT JOIN (stockout_sku s JOIN cand ON cand.sku = s.sku) ON s.catalog_id = cat.id
               %s
             """.formatted(StockSql.shipFree("$1", "s2.sku", "$5"), FactRows.catalogColumns("cat."),
-            StockSql.shipFree("$1", "s.sku", "$5"), StockSql.backordered("$1", "s.sku", "$5"), StockSql.SUPPLY_COLUMNS,
+            StockSql.horizonDays("$1", "s"), StockSql.shipFree("$1", "s.sku", "$5"), StockSql.backordered("$1", "s.sku", "$5"),
+            StockSql.SUPPLY_COLUMNS,
             StockSql.supplyJoins("$1", "s", "s.sku IN (SELECT sku FROM req)"));
 
     /** Haversine distance in kilometres from the shopper's position to a location. */
@@ -233,6 +235,7 @@ public class AvailabilityRepository {
                 OutOfStockPolicy.valueOf(row.getString("policy")), row.getInteger("backorder_cap"),
                 row.getBoolean("backorder_unlimited"), row.getBoolean("forced_out_of_stock"),
                 row.getInteger("ship_available"), row.getInteger("backordered"),
-                FactRows.supply(row, row.getDouble("promise_percentile")), substitutes);
+                FactRows.supply(row, row.getDouble("promise_percentile")), substitutes,
+                Boolean.TRUE.equals(row.getBoolean("backorders_paused")), row.getInteger("horizon_days"));
     }
 }

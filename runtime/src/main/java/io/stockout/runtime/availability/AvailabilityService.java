@@ -5,19 +5,24 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.stockout.OfferKind;
 import io.stockout.StockoutRuntimeConfig;
 import io.stockout.runtime.availability.AvailabilityResponse.ShopperPosition;
 import io.stockout.runtime.cart.CartDecisionProducer;
 import io.stockout.runtime.decision.AvailabilityAnswer;
 import io.stockout.runtime.decision.AvailabilityDecision;
 import io.stockout.runtime.decision.DecisionSettings;
+import io.stockout.runtime.decision.LineAnswer;
+import io.stockout.runtime.decision.Offer;
 import io.stockout.runtime.decision.RequestedLine;
+import io.stockout.runtime.metrics.Counters;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
 
@@ -31,9 +36,12 @@ public class AvailabilityService {
     private final AvailabilityDecision decision;
     private final Clock clock;
     private final StockoutRuntimeConfig config;
+    private final Counters counters;
 
-    public AvailabilityService(AvailabilityRepository repository, Clock clock, StockoutRuntimeConfig config) {
+    public AvailabilityService(AvailabilityRepository repository, Clock clock, StockoutRuntimeConfig config,
+            Counters counters) {
         this.repository = repository;
+        this.counters = counters;
         this.clock = clock;
         this.config = config;
         this.decision = new AvailabilityDecision(new DecisionSettings(config.pickup().maxStores(),
@@ -50,9 +58,28 @@ public class AvailabilityService {
                 .map(loaded -> loaded.orElseThrow(() -> StockoutProblem.unknownCatalog(catalog)))
                 .map(loaded -> {
                     AvailabilityAnswer answer = decision.decide(loaded.facts(), lines, now);
+                    countOffers(catalog, answer);
                     return new AvailabilityResponse(catalog, now.atOffset(ZoneOffset.UTC), answer.active(),
                             position(shopper, loaded.surroundings()), answer.lines(), answer.pickupStores());
                 });
+    }
+
+    /** Counts, per SKU, the out-of-stock offers shown for lines that are short: in memory, flushed later. */
+    private void countOffers(String catalog, AvailabilityAnswer answer) {
+        for (LineAnswer line : answer.lines()) {
+            if (line.shipNow() >= line.requested()) {
+                continue;
+            }
+            EnumSet<OfferKind> shown = EnumSet.noneOf(OfferKind.class);
+            for (Offer offer : line.offers()) {
+                if (offer.kind() != OfferKind.SHIP_NOW) {
+                    shown.add(offer.kind());
+                }
+            }
+            for (OfferKind kind : shown) {
+                counters.add(catalog, Counters.OFFERED + kind.name(), line.sku(), 1);
+            }
+        }
     }
 
     private List<RequestedLine> lines(AvailabilityRequest request) {

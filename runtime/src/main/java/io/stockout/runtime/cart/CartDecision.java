@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import io.stockout.OfferKind;
 import io.stockout.runtime.cart.LinePlan.Reason;
+import io.stockout.runtime.decision.AvailabilityDecision;
 import io.stockout.runtime.decision.CatalogFacts;
 import io.stockout.runtime.decision.StoreFacts;
 import io.stockout.runtime.promise.Promise;
@@ -45,8 +46,13 @@ public final class CartDecision {
 
     public Result plan(CatalogFacts catalog, ClaimFacts facts, List<CartLine> lines, Instant now) {
         Map<Key, Integer> grouped = new LinkedHashMap<>();
+        Map<Key, String> substituting = new HashMap<>();
         for (CartLine line : lines) {
-            grouped.merge(new Key(line.sku(), line.pickupStore()), line.quantity(), Integer::sum);
+            Key key = new Key(line.sku(), line.pickupStore());
+            grouped.merge(key, line.quantity(), Integer::sum);
+            if (line.substituteFor() != null) {
+                substituting.putIfAbsent(key, line.substituteFor());
+            }
         }
         LocalDate today = now.atZone(catalog.zone()).toLocalDate();
         Map<String, List<ClaimFacts.Units>> shippingLeft = new HashMap<>();
@@ -57,15 +63,18 @@ public final class CartDecision {
         List<Claim> claims = new ArrayList<>();
         grouped.forEach((key, quantity) -> {
             ClaimFacts.Sku sku = facts.skus().get(key.sku());
+            LinePlan plan;
             if (sku == null) {
-                plans.add(unfulfilled(key.sku(), quantity, Reason.UNKNOWN_SKU));
+                plan = unfulfilled(key.sku(), quantity, Reason.UNKNOWN_SKU);
             } else if (catalog.forcedOutOfStock() || sku.forcedOutOfStock()) {
-                plans.add(unfulfilled(key.sku(), quantity, Reason.UNAVAILABLE));
+                plan = unfulfilled(key.sku(), quantity, Reason.UNAVAILABLE);
             } else if (key.store() != null) {
-                plans.add(pickup(catalog, facts, key, quantity, storeLeft, claims, now));
+                plan = pickup(catalog, facts, key, quantity, storeLeft, claims, now);
             } else {
-                plans.add(shipOrBackorder(catalog, sku, quantity, today, shippingLeft, backorderedSoFar, claims));
+                plan = shipOrBackorder(catalog, sku, quantity, today, shippingLeft, backorderedSoFar, claims);
             }
+            String original = substituting.get(key);
+            plans.add(original == null ? plan : plan.substituting(original));
         });
         return new Result(List.copyOf(plans), List.copyOf(claims));
     }
@@ -114,6 +123,10 @@ public final class CartDecision {
             return new LinePlan(sku.sku(), quantity, shipped, null, null,
                     new LinePlan.Unfulfilled(missing, Reason.OUT_OF_STOCK));
         }
+        if (catalog.backordersPaused() || sku.backordersPaused()) {
+            return new LinePlan(sku.sku(), quantity, shipped, null, null,
+                    new LinePlan.Unfulfilled(missing, Reason.BACKORDERS_PAUSED));
+        }
         int queued = sku.backordered() + backorderedSoFar.getOrDefault(sku.sku(), 0);
         int capacity = sku.backorderUnlimited() ? missing : Math.max(sku.backorderCap() - queued, 0);
         int backordered = Math.min(missing, capacity);
@@ -125,6 +138,10 @@ public final class CartDecision {
         if (promise.isEmpty()) {
             return new LinePlan(sku.sku(), quantity, shipped, null, null,
                     new LinePlan.Unfulfilled(missing, Reason.NO_PROMISE));
+        }
+        if (AvailabilityDecision.beyondHorizon(promise.get(), sku.horizonDays(), today)) {
+            return new LinePlan(sku.sku(), quantity, shipped, null, null,
+                    new LinePlan.Unfulfilled(missing, Reason.BEYOND_HORIZON));
         }
         backorderedSoFar.merge(sku.sku(), backordered, Integer::sum);
         claims.add(new Claim(sku.sku(), null, HoldKind.BACKORDER, backordered));

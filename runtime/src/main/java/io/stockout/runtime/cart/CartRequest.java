@@ -12,7 +12,9 @@ public record CartRequest(Long version, List<Line> lines) {
 
     /**
      * @param pickupStore the store the shopper chose to collect this line from; absent for delivery
+     * @param substituteFor the SKU this line replaces, when the shopper took it from a substitute offer; counted in the
+     *        substitute take-up
      */
-    public record Line(String sku, Integer quantity, String pickupStore) {
+    public record Line(String sku, Integer quantity, String pickupStore, String substituteFor) {
     }
 }

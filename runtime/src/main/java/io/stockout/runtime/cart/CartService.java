@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.stockout.StockoutRuntimeConfig;
 import io.stockout.runtime.json.Fingerprint;
+import io.stockout.runtime.metrics.Counters;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -52,8 +53,11 @@ public class CartService {
     private final StockoutRuntimeConfig config;
     private final CartDecision decision;
 
+    private final Counters counters;
+
     public CartService(Pool pool, CartStatements statements, CartDecision decision, Clock clock, ObjectMapper mapper,
-            StockoutRuntimeConfig config) {
+            StockoutRuntimeConfig config, Counters counters) {
+        this.counters = counters;
         this.pool = pool;
         this.statements = statements;
         this.clock = clock;
@@ -74,6 +78,7 @@ public class CartService {
         String fingerprint = Fingerprint.of(lines.stream().map(CartLine::toString).sorted().toArray());
         OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
 
+        List<Claim> claimed = new ArrayList<>();
         return pool.withTransaction(connection -> statements.catalog(connection, catalog)
                 .map(found -> found.orElseThrow(() -> StockoutProblem.unknownCatalog(catalog)))
                 .flatMap(found -> connection.preparedQuery(OPEN_CART)
@@ -87,18 +92,22 @@ public class CartService {
                             }
                             OffsetDateTime expiresAt = now.plus(found.holdTime());
                             return claim(connection, found, catalog, cartId, version, lines, fingerprint, now,
-                                    expiresAt);
-                        })));
+                                    expiresAt, claimed);
+                        })))
+                // counted once committed: a claim rolled back created no hold
+                .invoke(plan -> claimed.forEach(claim -> counters.add(catalog, Counters.HOLDS_CREATED, claim.sku(), 1)));
     }
 
     private Uni<CartPlan> claim(SqlConnection connection, CartStatements.Catalog catalog, String catalogId, String cartId,
-            long version, List<CartLine> lines, String fingerprint, OffsetDateTime now, OffsetDateTime expiresAt) {
+            long version, List<CartLine> lines, String fingerprint, OffsetDateTime now, OffsetDateTime expiresAt,
+            List<Claim> claimed) {
         return connection.preparedQuery(RELEASE)
                 .execute(Tuple.of(catalogId, cartId))
                 .flatMap(released -> statements.lockAndRead(connection, catalogId, lines, now))
                 .flatMap(facts -> {
                     CartDecision.Result result = decision.plan(catalog.facts(), facts, lines, now.toInstant());
                     CartPlan plan = new CartPlan(catalogId, cartId, version, expiresAt, result.lines());
+                    claimed.addAll(result.claims());
                     return statements.hold(connection, catalogId, cartId, result.claims(), expiresAt, now)
                             .flatMap(held -> connection.preparedQuery(SAVE_PLAN)
                                     .execute(Tuple.from(
@@ -154,7 +163,11 @@ public class CartService {
             }
             CartLine line_ = new CartLine(Checks.required(at + ".sku", line.sku(), 256),
                     Checks.range(at + ".quantity", line.quantity(), 1, config.availability().maxQuantity()),
-                    Checks.optional(at + ".pickupStore", line.pickupStore(), 256));
+                    Checks.optional(at + ".pickupStore", line.pickupStore(), 256),
+                    Checks.optional(at + ".substituteFor", line.substituteFor(), 256));
+            if (line_.sku().equals(line_.substituteFor())) {
+                throw StockoutProblem.invalid(at + ".substituteFor", "names the line's own SKU");
+            }
             // lines of the same SKU and pickup choice count together, and together stay within the largest quantity
             int total = together.merge(java.util.Arrays.asList(line_.sku(), line_.pickupStore()), line_.quantity(),
                     Integer::sum);

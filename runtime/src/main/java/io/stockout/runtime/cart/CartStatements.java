@@ -37,7 +37,8 @@ public class CartStatements {
             SELECT sku FROM stockout_sku WHERE catalog_id = $1 AND sku = ANY ($2::text[]) ORDER BY sku FOR UPDATE""";
 
     private static final String SKUS = """
-            SELECT s.sku, s.policy, s.backorder_cap, s.backorder_unlimited, s.forced_out_of_stock,
+            SELECT s.sku, s.policy, s.backorder_cap, s.backorder_unlimited, s.forced_out_of_stock, s.backorders_paused,
+                   %s AS horizon_days,
                    %s::int AS backordered,
                    %s,
                    (SELECT promise_percentile FROM stockout_catalog WHERE id = $1) AS promise_percentile,
@@ -53,7 +54,8 @@ public class CartStatements {
                            WHERE st.catalog_id = $1 AND st.sku = s.sku AND lo.ships) f
                    WHERE f.free > 0) ship ON true
              WHERE s.catalog_id = $1 AND s.sku = ANY ($2::text[])
-            """.formatted(StockSql.backordered("$1", "s.sku", "$3"), StockSql.SUPPLY_COLUMNS,
+            """.formatted(StockSql.horizonDays("$1", "s"), StockSql.backordered("$1", "s.sku", "$3"),
+            StockSql.SUPPLY_COLUMNS,
             StockSql.supplyJoins("$1", "s", ""),
             StockSql.freeAt("st", "$3"));
 
@@ -167,6 +169,7 @@ public class CartStatements {
         return new ClaimFacts.Sku(row.getString("sku"), OutOfStockPolicy.valueOf(row.getString("policy")),
                 row.getInteger("backorder_cap"), row.getBoolean("backorder_unlimited"),
                 row.getBoolean("forced_out_of_stock"), row.getInteger("backordered"),
-                FactRows.supply(row, row.getDouble("promise_percentile")), shipping);
+                FactRows.supply(row, row.getDouble("promise_percentile")), shipping,
+                row.getBoolean("backorders_paused"), row.getInteger("horizon_days"));
     }
 }

@@ -13,10 +13,20 @@ import io.stockout.runtime.promise.Promise;
  * @param pickup units held at the chosen store
  * @param backorder units held as backorder capacity, with their promise
  * @param unfulfilled units that cannot be had, and why
+ * @param substituteFor the SKU this line replaces, when the shopper took it as a substitute
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LinePlan(String sku, int requested, int shipNow, Pickup pickup, Backorder backorder,
-        Unfulfilled unfulfilled) {
+        Unfulfilled unfulfilled, String substituteFor) {
+
+    public LinePlan(String sku, int requested, int shipNow, Pickup pickup, Backorder backorder, Unfulfilled unfulfilled) {
+        this(sku, requested, shipNow, pickup, backorder, unfulfilled, null);
+    }
+
+    /** This plan, for a line the shopper took as a substitute of the given SKU. */
+    public LinePlan substituting(String original) {
+        return new LinePlan(sku, requested, shipNow, pickup, backorder, unfulfilled, original);
+    }
 
     public record Pickup(String location, int quantity, OffsetDateTime readyBy) {
     }
@@ -37,6 +47,10 @@ public record LinePlan(String sku, int requested, int shipNow, Pickup pickup, Ba
         OUT_OF_STOCK,
         /** The backorder cap is used up. */
         CAP_REACHED,
+        /** A tolerance paused backorders of the SKU or of the catalog. */
+        BACKORDERS_PAUSED,
+        /** The earliest honest date is further out than the promise horizon the merchant allows. */
+        BEYOND_HORIZON,
         /** A backorder would need a date that no supply or lead time supports. */
         NO_PROMISE,
         /** The chosen store does not hold enough units. */

@@ -89,6 +89,10 @@ public final class AvailabilityDecision {
             notOffered.put(OfferKind.BACKORDER, NotOffered.POLICY);
             return;
         }
+        if (catalog.backordersPaused() || sku.backordersPaused()) {
+            notOffered.put(OfferKind.BACKORDER, NotOffered.PAUSED);
+            return;
+        }
         int queued = sku.backordered() + backorderedSoFar.getOrDefault(sku.sku(), 0);
         int quantity = sku.backorderUnlimited() ? missing : Math.min(missing, Math.max(sku.backorderCap() - queued, 0));
         if (quantity == 0) {
@@ -100,8 +104,17 @@ public final class AvailabilityDecision {
             notOffered.put(OfferKind.BACKORDER, NotOffered.NO_PROMISE);
             return;
         }
+        if (beyondHorizon(promise.get(), sku.horizonDays(), today)) {
+            notOffered.put(OfferKind.BACKORDER, NotOffered.BEYOND_HORIZON);
+            return;
+        }
         backorderedSoFar.merge(sku.sku(), quantity, Integer::sum);
         offers.add(new Offer.Backorder(quantity, promise.get()));
+    }
+
+    /** Whether a promise falls after the horizon: split shipments count by their last date. */
+    public static boolean beyondHorizon(Promise promise, Integer horizonDays, LocalDate today) {
+        return horizonDays != null && promise.date().isAfter(today.plusDays(horizonDays));
     }
 
     private void pickup(SkuFacts sku, int requested, int missing, AvailabilityFacts facts, Instant now,

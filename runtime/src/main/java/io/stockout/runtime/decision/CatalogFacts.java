@@ -15,7 +15,14 @@ import io.stockout.runtime.promise.PromiseTerms;
  * @param zone the catalog's time zone, which decides what "today" is
  * @param terms how promises are counted: the business calendar, handling and transit days, split shipments and the
  *        target percentile
+ * @param backordersPaused a tolerance of the catalog paused its backorders: the next offer kind takes over
  */
 public record CatalogFacts(String id, boolean active, boolean forcedOutOfStock, List<OfferKind> offerKinds, ZoneId zone,
-        PromiseTerms terms) {
+        PromiseTerms terms, boolean backordersPaused) {
+
+    /** A catalog whose backorders are not paused. */
+    public CatalogFacts(String id, boolean active, boolean forcedOutOfStock, List<OfferKind> offerKinds, ZoneId zone,
+            PromiseTerms terms) {
+        this(id, active, forcedOutOfStock, offerKinds, zone, terms, false);
+    }
 }

@@ -8,6 +8,10 @@ public enum NotOffered {
     POLICY,
     /** The backorder cap is 0 or used up. */
     CAP_REACHED,
+    /** A tolerance paused backorders of the SKU or of the catalog. */
+    PAUSED,
+    /** The earliest honest date is further out than the promise horizon the merchant allows. */
+    BEYOND_HORIZON,
     /** No inbound supply and no supplier lead time: no honest date can be given. */
     NO_PROMISE,
     /** No shopper position was given, or it was not found. */

@@ -17,9 +17,19 @@ import io.stockout.runtime.promise.Supply;
  * @param supply expected deliveries and the lead time of new orders, for promises ({@link Supply#NONE} for SKUs that
  *        are only substitute candidates)
  * @param substitutes substitute candidates in the order they are preferred
+ * @param backordersPaused a tolerance paused this SKU's backorders
+ * @param horizonDays no backorder is promised further out than this many days from today; {@code null} for no limit
  */
 public record SkuFacts(String sku, String name, String category, String brand, String size, BigDecimal price,
         OutOfStockPolicy policy, int backorderCap, boolean backorderUnlimited, boolean forcedOutOfStock,
         int shipAvailable, int backordered, Supply supply,
-        List<SubstituteCandidate> substitutes) {
+        List<SubstituteCandidate> substitutes, boolean backordersPaused, Integer horizonDays) {
+
+    /** A SKU whose backorders are neither paused nor limited to a horizon. */
+    public SkuFacts(String sku, String name, String category, String brand, String size, BigDecimal price,
+            OutOfStockPolicy policy, int backorderCap, boolean backorderUnlimited, boolean forcedOutOfStock,
+            int shipAvailable, int backordered, Supply supply, List<SubstituteCandidate> substitutes) {
+        this(sku, name, category, brand, size, price, policy, backorderCap, backorderUnlimited, forcedOutOfStock,
+                shipAvailable, backordered, supply, substitutes, false, null);
+    }
 }

@@ -15,11 +15,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.stockout.OfferKind;
 import io.stockout.StockoutRuntimeConfig;
 import io.stockout.runtime.cart.CartPlan;
 import io.stockout.runtime.cart.CartStatements;
 import io.stockout.runtime.cart.LinePlan;
 import io.stockout.runtime.json.Fingerprint;
+import io.stockout.runtime.metrics.Counters;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
 import io.stockout.runtime.supply.Repromising;
@@ -87,9 +89,11 @@ public class OrderService {
     private final ObjectMapper mapper;
     private final StockoutRuntimeConfig config;
     private final Repromising repromising;
+    private final Counters counters;
 
     public OrderService(Pool pool, CartStatements carts, OrderChanges changes, Clock clock, ObjectMapper mapper,
-            StockoutRuntimeConfig config, Repromising repromising) {
+            StockoutRuntimeConfig config, Repromising repromising, Counters counters) {
+        this.counters = counters;
         this.repromising = repromising;
         this.pool = pool;
         this.carts = carts;
@@ -115,6 +119,7 @@ public class OrderService {
         }
         String fingerprint = Fingerprint.of(event.type(), orderId, event.cartId(), lines, event.priority());
         OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
+        List<LinePlan> chosen = new ArrayList<>();
 
         return pool.withTransaction(connection -> carts.catalog(connection, catalog)
                 .map(found -> found.orElseThrow(() -> StockoutProblem.unknownCatalog(catalog)))
@@ -125,7 +130,7 @@ public class OrderService {
                         return firstAnswer(connection, catalog, eventId, fingerprint);
                     }
                     Uni<OrderOutcome> outcome = switch (event.type()) {
-                        case PLACED -> placed(connection, catalog, event, orderId, now);
+                        case PLACED -> placed(connection, catalog, event, orderId, now, chosen);
                         case CHANGED -> changes.apply(connection, catalog, event, lines, now);
                         case CANCELLED -> cancelled(connection, catalog, event, orderId, now);
                     };
@@ -144,13 +149,30 @@ public class OrderService {
                         ? Uni.createFrom().voidItem()
                         // a new backorder may queue ahead of others (by priority or date): theirs may no longer hold
                         : repromising.drain(catalog).replaceWithVoid())
+                // the choices of an order placed now (not of a redelivery), counted once committed
+                .invoke(done -> countChoices(catalog, chosen))
                 .onFailure(OrderService::orderTaken)
                 .transform(failure -> new StockoutProblem(409, "order-exists", "The order is already placed",
                         "Order '" + orderId + "' was placed from another cart", "orderId"));
     }
 
+    private void countChoices(String catalog, List<LinePlan> lines) {
+        for (LinePlan line : lines) {
+            if (line.backorder() != null) {
+                counters.add(catalog, Counters.CHOSEN + OfferKind.BACKORDER.name(), line.sku(), 1);
+            }
+            if (line.pickup() != null) {
+                counters.add(catalog, Counters.CHOSEN + OfferKind.PICKUP.name(), line.sku(), 1);
+            }
+            if (line.substituteFor() != null) {
+                // the substitute's take-up is the original SKU's: it is the one whose offer was shown
+                counters.add(catalog, Counters.CHOSEN + OfferKind.SUBSTITUTE.name(), line.substituteFor(), 1);
+            }
+        }
+    }
+
     private Uni<OrderOutcome> placed(SqlConnection connection, String catalog, OrderEvent event, String orderId,
-            OffsetDateTime now) {
+            OffsetDateTime now, List<LinePlan> chosen) {
         String cartId = event.cartId();
         return connection.preparedQuery(LOCK_CART)
                 .execute(Tuple.of(catalog, cartId))
@@ -172,7 +194,9 @@ public class OrderService {
                                                 + orderId + "'",
                                         "cartId"));
                     }
-                    List<LinePlan> backordered = backordered(cart.getString("plan"));
+                    List<LinePlan> planned = planned(cart.getString("plan"));
+                    chosen.addAll(planned);
+                    List<LinePlan> backordered = planned.stream().filter(line -> line.backorder() != null).toList();
                     List<OrderOutcome.Units> lost = new ArrayList<>();
                     List<OrderOutcome.Units> confirmed = new ArrayList<>();
                     return connection.preparedQuery(DROP_EXPIRED)
@@ -288,16 +312,12 @@ public class OrderService {
                 });
     }
 
-    private List<LinePlan> backordered(String planJson) {
+    private List<LinePlan> planned(String planJson) {
         if (planJson == null) {
             return List.of();
         }
         try {
-            return mapper.readValue(planJson, CartPlan.class)
-                    .lines()
-                    .stream()
-                    .filter(line -> line.backorder() != null)
-                    .toList();
+            return mapper.readValue(planJson, CartPlan.class).lines();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A cart plan is unreadable", e);
         }

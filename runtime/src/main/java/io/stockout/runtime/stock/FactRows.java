@@ -55,14 +55,16 @@ public class FactRows {
     public static String catalogColumns(String alias) {
         return """
                 %1$sactive, %1$sforced_out_of_stock AS catalog_forced, %1$soffer_kinds, %1$stime_zone, %1$shandling_days,
-                %1$sworking_days, %1$sholidays, %1$stransit_days, %1$ssplit_shipments, %1$spromise_percentile"""
+                %1$sworking_days, %1$sholidays, %1$stransit_days, %1$ssplit_shipments, %1$spromise_percentile,
+                %1$sbackorders_paused AS catalog_paused"""
                 .formatted(alias);
     }
 
     /** A catalog from the columns of {@link #catalogColumns(String)}. */
     public static CatalogFacts catalog(String id, Row row) {
         return new CatalogFacts(id, row.getBoolean("active"), row.getBoolean("catalog_forced"),
-                OfferKind.parseList(row.getString("offer_kinds")), ZoneId.of(row.getString("time_zone")), terms(row));
+                OfferKind.parseList(row.getString("offer_kinds")), ZoneId.of(row.getString("time_zone")), terms(row),
+                row.getBoolean("catalog_paused"));
     }
 
     /** A catalog's promise terms from the columns of {@link #catalogColumns(String)}. */

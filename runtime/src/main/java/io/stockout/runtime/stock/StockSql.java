@@ -115,4 +115,22 @@ public final class StockSql {
                 LEFT JOIN LATERAL (%s) lt ON true""".formatted(inbound(catalog, sku + ".sku", sku + ".supplier"),
                 inboundFilter.isEmpty() ? "" : " AND " + inboundFilter, leadTime(sku));
     }
+
+    /**
+     * The promise horizon of a SKU in days, or null: the smallest of the catalog-scope limit and the SKU's own limit (its
+     * override, else the default of every SKU). Read in the statement that reads the SKU, by primary key.
+     *
+     * @param sku the alias of a {@code stockout_sku} row
+     */
+    public static String horizonDays(String catalog, String sku) {
+        return """
+                (SELECT min(t.limit_value)::int FROM stockout_tolerance t
+                  WHERE t.catalog_id = %1$s AND t.metric = 'MAX_PROMISE_DAYS'
+                    AND (t.scope = 'CATALOG'
+                         OR t.scope = 'SKU' AND t.sku = %2$s.sku
+                         OR t.scope = 'SKU' AND t.sku = '' AND NOT EXISTS (
+                             SELECT 1 FROM stockout_tolerance o
+                              WHERE o.catalog_id = %1$s AND o.scope = 'SKU' AND o.sku = %2$s.sku
+                                AND o.metric = 'MAX_PROMISE_DAYS')))""".formatted(catalog, sku);
+    }
 }
