@@ -1,0 +1,68 @@
+package io.stockout.it;
+
+import static io.stockout.it.Row.line;
+import static io.stockout.it.Row.sku;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.stockout.OutOfStockPolicy;
+import io.stockout.runtime.jobs.StockWatch;
+
+/**
+ * S21: a SKU whose free units are all held is announced out of stock; units received make it back in stock, with what
+ * is free; a location loaded with no units is no news. Each transition is announced once.
+ */
+@QuarkusTest
+class BackInStockTest {
+
+    @Inject
+    MutableClock clock;
+
+    @Inject
+    StockWatch watch;
+
+    @BeforeEach
+    void today() {
+        clock.set("2026-03-03T12:00:00Z");
+    }
+
+    private int watch(String catalog) {
+        return watch.watch(catalog).await().indefinitely();
+    }
+
+    @Test
+    void heldToZeroIsOutOfStockAndAReceiptBringsItBackWithWhatIsFree() {
+        Catalog shop = Catalog.create("s21-back-in-stock")
+                .locations(Row.warehouse("WH"))
+                .skus(sku("LAMP", OutOfStockPolicy.NONE), sku("NEW", OutOfStockPolicy.NONE))
+                .stock(Row.stock("LAMP", "WH", 5));
+        assertThat(watch(shop.id)).as("the first look announces nothing").isZero();
+
+        shop.cart("cart-a", 1, line("LAMP", 3));
+        shop.cart("cart-b", 1, line("LAMP", 2));
+        assertThat(watch(shop.id)).isEqualTo(1);
+        assertThat(watch(shop.id)).as("a second look at the same state").isZero();
+
+        // units that arrive after the level was counted
+        clock.advance(Duration.ofMinutes(1));
+        shop.receipts(Row.receipt("R1", null, 10, null).with("sku", "LAMP").with("location", "WH"));
+        shop.locations(Row.warehouse("EMPTY"));
+        shop.stock(Row.stock("NEW", "EMPTY", 0));
+        assertThat(watch(shop.id)).isEqualTo(1);
+
+        List<Map<String, Object>> events = shop.outbox().getList("events.findAll { it.type.startsWith('stock.') }");
+        assertThat(events).extracting(event -> event.get("type")).containsExactly("stock.out", "stock.back");
+        assertThat(events).extracting(event -> event.get("subject")).containsOnly("sku/LAMP");
+        assertThat(events).extracting(event -> (Object) ((Map<?, ?>) event.get("payload")).get("available"))
+                .containsExactly(0, 10);
+    }
+}
