@@ -35,6 +35,11 @@ final class ApplicationInstance implements AutoCloseable {
      * it is ready.
      */
     static ApplicationInstance start(String name, int databasePort, Path logs) {
+        return start(name, databasePort, logs, List.of());
+    }
+
+    /** Starts the packaged application with further system properties ({@code -Dkey=value}). */
+    static ApplicationInstance start(String name, int databasePort, Path logs, List<String> properties) {
         int port = freePort();
         String database = "127.0.0.1:" + databasePort + "/postgres";
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
@@ -45,8 +50,9 @@ final class ApplicationInstance implements AutoCloseable {
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://" + database,
                 "-Dquarkus.datasource.username=postgres",
                 "-Dquarkus.datasource.password=postgres",
-                "-Dquarkus.datasource.reactive.max-size=10",
-                "-jar", System.getProperty("stockout.application")));
+                "-Dquarkus.datasource.reactive.max-size=10"));
+        command.addAll(properties);
+        command.addAll(List.of("-jar", System.getProperty("stockout.application")));
         try {
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)

@@ -17,8 +17,8 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class MockReceiver implements AutoCloseable {
 
-    /** A request as received: its headers (lower-case names) and its exact body. */
-    record Received(Map<String, String> headers, String body) {
+    /** A request as received: its headers (lower-case names), its exact body, and the status it was answered. */
+    record Received(Map<String, String> headers, String body, int answered) {
 
         String header(String name) {
             return headers.get(name.toLowerCase());
@@ -38,8 +38,10 @@ final class MockReceiver implements AutoCloseable {
         server.createContext("/hook", exchange -> {
             Map<String, String> headers = new java.util.HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
-            received.add(new Received(headers, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-            exchange.sendResponseHeaders(status.get(), -1);
+            int answer = status.get();
+            received.add(new Received(headers, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                    answer));
+            exchange.sendResponseHeaders(answer, -1);
             exchange.close();
         });
         server.start();
