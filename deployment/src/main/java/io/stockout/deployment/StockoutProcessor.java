@@ -22,6 +22,8 @@ import io.stockout.runtime.order.OrderResource;
 import io.stockout.runtime.problem.StockoutProblemMapper;
 import io.stockout.runtime.schema.StockoutSchema;
 import io.stockout.runtime.time.ClockProducer;
+import io.stockout.runtime.webhook.DeliverySweep;
+import io.stockout.runtime.webhook.WebhookSecretResource;
 
 class StockoutProcessor {
 
@@ -44,7 +46,7 @@ class StockoutProcessor {
         return AdditionalBeanBuildItem.builder()
                 .addBeanClasses(AvailabilityResource.class, CartResource.class, OrderResource.class,
                         LoadingResource.class, LoadingService.class, StockoutProblemMapper.class, StockoutSchema.class,
-                        ClockProducer.class, HoldExpiry.class)
+                        ClockProducer.class, HoldExpiry.class, WebhookSecretResource.class, DeliverySweep.class)
                 .setUnremovable()
                 .build();
     }
