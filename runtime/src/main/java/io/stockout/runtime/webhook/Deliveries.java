@@ -68,7 +68,11 @@ public class Deliveries {
                     if (found.size() > 0) {
                         return Uni.createFrom().item(first(found.iterator().next(), eventId, hash));
                     }
-                    return apply.get().call(answer -> remember(catalog, source, eventId, topic, hash, answer));
+                    // an answer given without the database is not the event's outcome: a redelivery tries again
+                    return apply.get()
+                            .call(answer -> answer instanceof Degraded.Cart
+                                    ? Uni.createFrom().voidItem()
+                                    : remember(catalog, source, eventId, topic, hash, answer));
                 });
         return deadline.orUnavailable(work, source + " " + topic + " of catalog " + catalog);
     }
