@@ -138,10 +138,11 @@ public interface StockoutRuntimeConfig {
         /**
          * What happens to a cart line that asks for more units than can be had.
          * <p>
-         * {@code REFUSE} answers 400, so the cart change fails and the shopper sees why; {@code REDUCE} lowers the
-         * line's quantity to what can be had (and removes a line of which nothing can be had).
+         * {@code REDUCE} lowers the line's quantity to what can be had (and removes a line of which nothing can be had),
+         * so that the cart and Stockout's holds agree; {@code REFUSE} answers 400 in commercetools' error shape, so the
+         * cart change fails and the caller sees why (the holds of the refused change lapse when they expire).
          */
-        @WithDefault("refuse")
+        @WithDefault("reduce")
         WhenShort whenShort();
 
         enum WhenShort {
