@@ -1,6 +1,7 @@
 package io.stockout.runtime.webhook;
 
 import java.net.ConnectException;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
@@ -35,8 +36,12 @@ public class Deadline {
      * reached. Refusals ({@link StockoutProblem}) and other failures pass through.
      */
     public <T> Uni<T> orDegraded(Uni<T> work, String what, Supplier<T> degraded) {
+        return orDegraded(work, config.webhooks().deadline(), what, degraded);
+    }
+
+    static <T> Uni<T> orDegraded(Uni<T> work, Duration deadline, String what, Supplier<T> degraded) {
         return work.ifNoItem()
-                .after(config.webhooks().deadline())
+                .after(deadline)
                 .failWith(TimeoutException::new)
                 .onFailure(Deadline::unavailable)
                 .recoverWithItem(failure -> {
@@ -50,8 +55,12 @@ public class Deadline {
      * the sender delivers the event again later, and finds it applied once.
      */
     public <T> Uni<T> orUnavailable(Uni<T> work, String what) {
+        return orUnavailable(work, config.webhooks().deadline(), what);
+    }
+
+    static <T> Uni<T> orUnavailable(Uni<T> work, Duration deadline, String what) {
         return work.ifNoItem()
-                .after(config.webhooks().deadline())
+                .after(deadline)
                 .failWith(TimeoutException::new)
                 .onFailure(Deadline::unavailable)
                 .transform(failure -> {
