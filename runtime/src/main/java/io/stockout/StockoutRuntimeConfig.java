@@ -2,6 +2,7 @@ package io.stockout;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.quarkus.runtime.annotations.ConfigPhase;
@@ -122,6 +123,14 @@ public interface StockoutRuntimeConfig {
          */
         @WithDefault("P7D")
         Duration deliveryRetention();
+
+        /**
+         * Catalogs whose own webhooks (availability, carts, order events) are taken without a signature.
+         * <p>
+         * For demos and local trials only: anyone who reaches the application can then change these catalogs' holds
+         * and orders. Signed requests to them are still verified. Platform adapters always verify. Empty by default.
+         */
+        Optional<List<String>> unsignedCatalogs();
     }
 
     interface Commercetools {
