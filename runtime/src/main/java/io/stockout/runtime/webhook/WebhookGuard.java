@@ -35,10 +35,12 @@ public class WebhookGuard {
     }
 
     void warnOfUnsignedCatalogs(@Observes StartupEvent start) {
-        config.webhooks().unsignedCatalogs().ifPresent(catalogs -> LOG.warnf(
-                "Webhooks of catalogs %s are taken without a signature (quarkus.stockout.webhooks.unsigned-catalogs): "
-                        + "for demos only",
-                catalogs));
+        config.webhooks()
+                .unsignedCatalogs()
+                .ifPresent(catalogs -> LOG.warnf(
+                        "Webhooks of catalogs %s are taken without a signature (quarkus.stockout.webhooks.unsigned-catalogs): "
+                                + "for demos only",
+                        catalogs));
     }
 
     /** The checks that need neither a secret nor the body's content; throws the problem that refuses the request. */
