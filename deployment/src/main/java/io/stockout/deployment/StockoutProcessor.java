@@ -39,6 +39,8 @@ import io.stockout.runtime.schema.StockoutSchema;
 import io.stockout.runtime.supply.SupplyResource;
 import io.stockout.runtime.time.ClockProducer;
 import io.stockout.runtime.tolerance.ToleranceResource;
+import io.stockout.runtime.webhook.DeliverySweep;
+import io.stockout.runtime.webhook.WebhookSecretResource;
 
 class StockoutProcessor {
 
@@ -64,7 +66,7 @@ class StockoutProcessor {
                         ClockProducer.class, HoldExpiry.class, PromiseReview.class, SupplyResource.class,
                         BackorderResource.class, OutboxResource.class, MetricsResource.class, CounterFlush.class,
                         ToleranceResource.class, MetricsCheck.class, StockWatch.class, Subscriptions.class,
-                        Deliveries.class)
+                        Deliveries.class, WebhookSecretResource.class, DeliverySweep.class)
                 .setUnremovable()
                 .build();
     }
