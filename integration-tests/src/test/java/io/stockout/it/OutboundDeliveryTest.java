@@ -7,11 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Inject;
 
@@ -32,7 +28,7 @@ import io.stockout.runtime.jobs.StockWatch;
 @QuarkusTest
 class OutboundDeliveryTest {
 
-    private static final String SECRET = "a-secret-of-the-merchant";
+    private static final String SECRET = Signing.secretFor("the merchant's receiver");
 
     @Inject
     MutableClock clock;
@@ -74,12 +70,6 @@ class OutboundDeliveryTest {
         deliveries.sendDue().await().indefinitely();
     }
 
-    private static String hmac(String timestamp, String body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-    }
-
     @Test
     void anEventOfASubscribedTypeIsDeliveredOnceSignedWithItsId() throws Exception {
         try (MockReceiver receiver = new MockReceiver()) {
@@ -93,12 +83,12 @@ class OutboundDeliveryTest {
             assertThat(receiver.received).hasSize(1);
             MockReceiver.Received request = receiver.received.get(0);
             long eventId = shop.outbox().getLong("events.find { it.type == 'stock.out' }.id");
-            assertThat(request.header("Stockout-Event-Id")).isEqualTo(String.valueOf(eventId));
+            assertThat(request.header(Signing.ID)).isEqualTo(String.valueOf(eventId));
             assertThat(request.header("Stockout-Event-Type")).isEqualTo("stock.out");
-            String timestamp = request.header("Stockout-Timestamp");
+            String timestamp = request.header(Signing.TIMESTAMP);
             assertThat(timestamp).isEqualTo(String.valueOf(clock.instant().getEpochSecond()));
-            assertThat(request.header("Stockout-Signature")).isEqualTo("t=" + timestamp + ",v1=" + hmac(timestamp,
-                    request.body()));
+            assertThat(request.header(Signing.SIGNATURE)).isEqualTo("v1," + Signing.signature(SECRET,
+                    eventId + "." + timestamp + ".", request.body().getBytes(StandardCharsets.UTF_8)));
             JsonPath body = new JsonPath(request.body());
             assertThat(body.getLong("id")).isEqualTo(eventId);
             assertThat(body.getString("catalog")).isEqualTo("delivery-signed");
@@ -129,8 +119,7 @@ class OutboundDeliveryTest {
             send();
 
             assertThat(receiver.received).hasSize(2);
-            assertThat(receiver.received.get(1).header("Stockout-Event-Id"))
-                    .isEqualTo(receiver.received.get(0).header("Stockout-Event-Id"));
+            assertThat(receiver.received.get(1).header(Signing.ID)).isEqualTo(receiver.received.get(0).header(Signing.ID));
             assertThat(receiver.received.get(1).header("Stockout-Delivery-Attempt")).isEqualTo("2");
             assertThat(deliveriesOf(shop).getList("deliveries.status")).containsExactly("DELIVERED");
         }
@@ -168,7 +157,7 @@ class OutboundDeliveryTest {
         for (Row bad : List.of(Row.of("url", "ftp://127.0.0.1/hook", "secret", SECRET),
                 Row.of("url", "not a url", "secret", SECRET),
                 Row.of("url", "http://user:pw@127.0.0.1/hook", "secret", SECRET),
-                Row.of("url", "http://127.0.0.1/hook", "secret", "short"),
+                Row.of("url", "http://127.0.0.1/hook", "secret", "a-secret-that-is-not-whsec"),
                 Row.of("url", "http://127.0.0.1/hook"),
                 Row.of("url", "http://127.0.0.1/hook", "secret", SECRET, "eventTypes", List.of("stock.gone")))) {
             subscribe(shop, "erp", bad).then().statusCode(400).contentType(Problems.PROBLEM_JSON);

@@ -94,7 +94,8 @@ class ScheduledWorkOnTwoInstancesIT {
                     ? Map.of("name", "Carts", "holdTime", "PT1S")
                     : Map.of("name", "Orders")));
             expectOk(send(first, "PUT", catalog, "/subscriptions/erp",
-                    Map.of("url", receiver.url(), "secret", "a-secret-of-the-merchant")));
+                    Map.of("url", receiver.url(), "secret", Signing.secretFor("receiver"))));
+            expectOk(send(first, "PUT", catalog, "/webhook-secrets/stockout", Map.of("secret", Signing.secretFor(catalog))));
             expectOk(send(second, "POST", catalog, "/locations", List.of(Map.of("code", "WH", "kind", "WAREHOUSE"))));
             expectOk(send(first, "POST", catalog, "/skus", List.of(Map.of("sku", "LAMP", "policy", "BACKORDER",
                     "backorderCap", 50, "leadTimeDays", 30))));
@@ -124,17 +125,20 @@ class ScheduledWorkOnTwoInstancesIT {
                     && count(sql, "SELECT count(*) FROM stockout_outbox WHERE NOT fanned_out") == 0);
 
             assertThat(count(sql, "SELECT count(*) FROM stockout_outbox WHERE type = 'hold.expired'"))
-                    .as("expired carts announced").isEqualTo(CARTS);
+                    .as("expired carts announced")
+                    .isEqualTo(CARTS);
             assertThat(count(sql, "SELECT coalesce(sum(value), 0) FROM stockout_daily_count WHERE counter = 'holds.expired'"))
-                    .as("expired holds counted").isEqualTo(CARTS);
+                    .as("expired holds counted")
+                    .isEqualTo(CARTS);
             assertThat(count(sql, "SELECT count(*) FROM stockout_breach_log WHERE change = 'BREACHED'"))
-                    .as("breaches recorded").isEqualTo(1);
+                    .as("breaches recorded")
+                    .isEqualTo(1);
             assertThat(count(sql, "SELECT count(*) FROM stockout_outbox WHERE type = 'tolerance.breached'")).isEqualTo(1);
             long events = count(sql, "SELECT count(*) FROM stockout_outbox");
             List<String> accepted = new ArrayList<>();
             for (MockReceiver.Received request : receiver.received) {
                 if (request.answered() == 200) {
-                    accepted.add(request.header("Stockout-Event-Id"));
+                    accepted.add(request.header(Signing.ID));
                 }
             }
             assertThat(new HashSet<>(accepted)).as("distinct events accepted").hasSize((int) events);
@@ -170,6 +174,15 @@ class ScheduledWorkOnTwoInstancesIT {
                     .header("content-type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                     .build();
+            if (path.startsWith("/carts/") || path.equals("/order-events")) {
+                // the storefront's webhooks are signed
+                byte[] bytes = JSON.writeValueAsBytes(body);
+                HttpRequest.Builder signed = HttpRequest.newBuilder(request.uri())
+                        .header("content-type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+                Signing.headers(catalog, bytes, Instant.now()).forEach(signed::header);
+                request = signed.build();
+            }
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

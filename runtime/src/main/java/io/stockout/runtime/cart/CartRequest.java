@@ -16,5 +16,10 @@ public record CartRequest(Long version, List<Line> lines) {
      *        substitute take-up
      */
     public record Line(String sku, Integer quantity, String pickupStore, String substituteFor) {
+
+        /** A line the shopper did not take as a substitute. */
+        public Line(String sku, Integer quantity, String pickupStore) {
+            this(sku, quantity, pickupStore, null);
+        }
     }
 }

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.stockout.StockoutRuntimeConfig;
+import io.stockout.runtime.webhook.StockoutSignature;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -35,7 +36,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Sends the outbox to the merchant's receivers: first each new event becomes one delivery per receiver that wants its
+ * Sends the outbox to the merchant's receivers, signed as Stockout's own webhooks are (the Standard Webhooks scheme:
+ * {@code webhook-id} is the event's id, which a receiver deduplicates by): first each new event becomes one delivery per receiver that wants its
  * type, then due deliveries are leased, sent signed, and marked delivered, or retried later with a backoff that doubles
  * up to a ceiling, or marked failed after the last attempt.
  * <p>
@@ -51,6 +53,10 @@ public class Deliveries {
     private static final String INTERVAL = "${quarkus.stockout.delivery.interval}";
     private static final int FAN_OUT_BATCH = 1_000;
     private static final int ERROR_LENGTH = 500;
+    /** The event's type, so that a receiver can route it before reading the body. */
+    public static final String EVENT_TYPE = "Stockout-Event-Type";
+    /** Which attempt this is, from 1. */
+    public static final String ATTEMPT = "Stockout-Delivery-Attempt";
 
     private static final String FAN_OUT = """
             WITH batch AS (
@@ -153,11 +159,12 @@ public class Deliveries {
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
                 .setAbsoluteURI(row.getString("url"))
                 .putHeader("Content-Type", "application/json")
-                .putHeader(Signatures.EVENT_ID, String.valueOf(eventId))
-                .putHeader(Signatures.EVENT_TYPE, type)
-                .putHeader(Signatures.ATTEMPT, String.valueOf(attempt))
-                .putHeader(Signatures.TIMESTAMP, String.valueOf(timestamp))
-                .putHeader(Signatures.SIGNATURE, Signatures.header(row.getString("secret"), timestamp, body));
+                .putHeader(StockoutSignature.ID, String.valueOf(eventId))
+                .putHeader(StockoutSignature.TIMESTAMP, String.valueOf(timestamp))
+                .putHeader(StockoutSignature.SIGNATURE,
+                        StockoutSignature.sign(row.getString("secret"), String.valueOf(eventId), timestamp, body))
+                .putHeader(EVENT_TYPE, type)
+                .putHeader(ATTEMPT, String.valueOf(attempt));
         return client.request(request)
                 .flatMap(sending -> sending.send(Buffer.buffer(body)))
                 .flatMap(response -> response.body().map(ignored -> response.statusCode()))

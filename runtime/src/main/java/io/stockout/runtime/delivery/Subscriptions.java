@@ -28,6 +28,7 @@ import io.stockout.StockoutRuntimeConfig;
 import io.stockout.runtime.json.RequestBodies;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
+import io.stockout.runtime.webhook.StockoutSignature;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -78,7 +79,8 @@ public class Subscriptions {
     /**
      * A receiver as the merchant sets it.
      *
-     * @param secret the key deliveries are signed with, 16 to 256 characters; kept, never shown again
+     * @param secret the key deliveries are signed with: {@code whsec_} and the base64 of 24 to 64 random bytes; kept,
+     *        never shown again
      * @param eventTypes the types to send; all when absent or empty
      */
     public record Request(String url, String secret, List<String> eventTypes) {
@@ -113,9 +115,8 @@ public class Subscriptions {
         Request request = Checks.present("", bodies.read(body, Request.class));
         String url = url(request.url());
         String secret = Checks.required("secret", request.secret(), 256);
-        if (secret.length() < 16) {
-            throw StockoutProblem.invalid("secret", "must be at least 16 characters");
-        }
+        // refused as a whsec_ secret exactly as a webhook secret is
+        StockoutSignature.sign(secret, "", 0, new byte[0]);
         TreeSet<String> types = new TreeSet<>();
         List<String> listed = request.eventTypes() == null ? List.of() : request.eventTypes();
         for (int i = 0; i < listed.size(); i++) {
