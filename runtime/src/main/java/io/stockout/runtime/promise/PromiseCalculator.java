@@ -61,7 +61,7 @@ public final class PromiseCalculator {
      * plus the lead time.
      *
      * @param queue the open backorders of one SKU in the order they are served, with their units still to come
-     * @return a revision per backorder that can be promised at all, in queue order; those that slip say so
+     * @return a revision per backorder, in queue order; those that slip say so
      */
     public List<Revision> revise(List<Committed> queue, Supply supply, PromiseTerms terms, LocalDate today) {
         Timeline timeline = timeline(supply, terms, today);
@@ -76,12 +76,14 @@ public final class PromiseCalculator {
                 }
             }
             if (fresh == null) {
-                if (!pastDue) {
-                    continue;
-                }
+                // no supply and no lead time cover it any more: the earliest it could be, with no confidence; a date
+                // still ahead is kept, but no longer rests on anything
                 LocalDate arrival = today.plusDays(Math.max(1, timeline.unknownSupplier.delayAllowanceDays()));
-                fresh = new Promise(terms.deliveryDate(arrival), 0.0, PromiseBasis.UNKNOWN, null, null, arrival, null,
-                        null, null, null);
+                LocalDate earliest = terms.deliveryDate(arrival);
+                LocalDate date = pastDue || earliest.isAfter(backorder.promisedDate())
+                        ? earliest
+                        : backorder.promisedDate();
+                fresh = new Promise(date, 0.0, PromiseBasis.UNKNOWN, null, null, arrival, null, null, null, null);
             }
             revisions.add(new Revision(backorder.id(), backorder.promisedDate(), fresh, pastDue,
                     fresh.date().isAfter(backorder.promisedDate())));
