@@ -78,7 +78,8 @@ public final class PromiseCalculator {
             if (fresh == null) {
                 // no supply and no lead time cover it any more: the earliest it could be, with no confidence; a date
                 // still ahead is kept, but no longer rests on anything
-                LocalDate arrival = today.plusDays(Math.max(1, timeline.unknownSupplier.delayAllowanceDays()));
+                LocalDate arrival = terms.calendar()
+                        .plusWorkingDays(today, Math.max(1, timeline.unknownSupplier.delayAllowanceDays()));
                 LocalDate earliest = terms.deliveryDate(arrival);
                 LocalDate date = pastDue || earliest.isAfter(backorder.promisedDate())
                         ? earliest
@@ -123,14 +124,17 @@ public final class PromiseCalculator {
             this.leadTime = supply.leadTime();
             this.leadTimeArrival = leadTime == null
                     ? null
-                    : today.plusDays(leadTime.days() + outlook(leadTime.outlook()).delayAllowanceDays());
+                    : terms.calendar()
+                            .plusWorkingDays(today.plusDays(leadTime.days()),
+                                    outlook(leadTime.outlook()).delayAllowanceDays());
             for (InboundLot lot : supply.lots()) {
                 if (lot.quantity() <= 0) {
                     continue;
                 }
                 SupplierOutlook outlook = outlook(lot.outlook());
-                // deliveries are received on working days: lateness counts from the first one on or after the date
-                LocalDate arrival = terms.calendar().onOrAfter(lot.expectedDate()).plusDays(outlook.delayAllowanceDays());
+                // deliveries are received on working days: lateness counts in working days from the first one on or
+                // after the expected date
+                LocalDate arrival = terms.calendar().plusWorkingDays(lot.expectedDate(), outlook.delayAllowanceDays());
                 if (arrival.isBefore(today)) {
                     if (leadTimeArrival == null) {
                         // later than its supplier's history explains, and no lead time to say when it may still come

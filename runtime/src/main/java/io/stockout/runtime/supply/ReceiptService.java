@@ -319,8 +319,9 @@ public class ReceiptService {
             BusinessCalendar calendar, AllocationOrder order, OffsetDateTime now) {
         Integer delay = receipt.firstExpected() == null
                 ? null
-                // a delivery expected on a day nobody receives is on time on the next working day
-                : (int) ChronoUnit.DAYS.between(calendar.onOrAfter(receipt.firstExpected()),
+                // working days late: a delivery expected on a day nobody receives is on time on the next working day,
+                // and one a working day late over a weekend is one day late, not three
+                : calendar.workingDaysBetween(calendar.onOrAfter(receipt.firstExpected()),
                         receipt.receivedAt().atZoneSameInstant(zone).toLocalDate());
         int quantity = receipt.receipt().quantity();
         return connection.preparedQuery(RECORD)
