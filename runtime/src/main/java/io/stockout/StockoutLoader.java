@@ -1,6 +1,7 @@
 package io.stockout;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -40,8 +41,14 @@ public interface StockoutLoader {
      */
     Uni<Integer> putStock(String catalog, List<Stock> stock);
 
-    /** Upserts inbound supply by its {@code reference} (a purchase-order line). */
+    /**
+     * Upserts inbound supply by its {@code reference} (a purchase-order line). Open backorders whose promise a changed
+     * date or quantity no longer keeps are promised again.
+     */
     Uni<Integer> putInbound(String catalog, List<Inbound> inbound);
+
+    /** Upserts suppliers by {@code code}. */
+    Uni<Integer> putSuppliers(String catalog, List<Supplier> suppliers);
 
     /** Upserts substitute links by SKU and substitute. */
     Uni<Integer> putSubstitutes(String catalog, List<Substitute> substitutes);
@@ -60,15 +67,35 @@ public interface StockoutLoader {
      * @param handlingDays days between units arriving and shipping
      * @param pickupRadiusKm how far from the shopper a pickup store may be
      * @param holdTime how long a cart's holds live unless an order confirms them (15 minutes by default)
+     * @param workingDays the days the warehouses work, on which handling and transit days are counted (Monday to Friday
+     *        by default)
+     * @param holidays dates the warehouses do not work
+     * @param transitDays working days from shipping to delivery; 0 (the default) promises the shipping day
+     * @param splitShipments whether a backordered line covered by several deliveries ships in parts, each promised on
+     *        its own date (by default the line waits for its last part)
+     * @param promisePercentile the probability a promise aims for, 0.95 by default: each supplier's delay allowance is
+     *        read from its history at this percentile
+     * @param allocationOrder the order in which arriving stock serves open backorders, and in which they queue on supply
      */
     record Catalog(String name, Boolean active, Boolean forcedOutOfStock, List<OfferKind> offerKinds, String country,
-            String timeZone, Integer handlingDays, Double pickupRadiusKm, Duration holdTime) {
+            String timeZone, Integer handlingDays, Double pickupRadiusKm, Duration holdTime, List<DayOfWeek> workingDays,
+            List<LocalDate> holidays, Integer transitDays, Boolean splitShipments, Double promisePercentile,
+            AllocationOrder allocationOrder) {
+
+        /** The settings a catalog is created with when only its toggle and offers are given. */
+        public Catalog(String name, Boolean active, Boolean forcedOutOfStock, List<OfferKind> offerKinds, String country,
+                String timeZone, Integer handlingDays, Double pickupRadiusKm, Duration holdTime) {
+            this(name, active, forcedOutOfStock, offerKinds, country, timeZone, handlingDays, pickupRadiusKm, holdTime,
+                    null, null, null, null, null, null);
+        }
     }
 
     /** A catalog as stored. */
     record CatalogView(String id, String name, boolean active, boolean forcedOutOfStock, List<OfferKind> offerKinds,
             String country, String timeZone, int handlingDays, double pickupRadiusKm,
-            @JsonFormat(shape = JsonFormat.Shape.STRING) Duration holdTime, long version) {
+            @JsonFormat(shape = JsonFormat.Shape.STRING) Duration holdTime, List<DayOfWeek> workingDays,
+            List<LocalDate> holidays, int transitDays, boolean splitShipments, double promisePercentile,
+            AllocationOrder allocationOrder, long version) {
     }
 
     /**
@@ -109,9 +136,31 @@ public interface StockoutLoader {
     record Stock(String sku, String location, Integer onHand, Integer safetyStock, OffsetDateTime asOf) {
     }
 
-    /** Expected supply: a purchase-order line. */
+    /**
+     * Expected supply: a purchase-order line.
+     *
+     * @param quantity units ordered; what was already received counts against it
+     * @param expectedDate when the supplier says the units arrive; the first date given is kept to measure the
+     *        supplier's lateness against
+     * @param supplier the supplier's code; the SKU's supplier when absent
+     * @param location where the units arrive; receipts go there unless they say otherwise
+     * @param cancelled {@code true} when the rest of the line will not come
+     */
     record Inbound(String reference, String sku, Integer quantity, LocalDate expectedDate, String supplier,
-            String location) {
+            String location, Boolean cancelled) {
+
+        public Inbound(String reference, String sku, Integer quantity, LocalDate expectedDate, String supplier,
+                String location) {
+            this(reference, sku, quantity, expectedDate, supplier, location, null);
+        }
+    }
+
+    /**
+     * Who supplies a catalog's SKUs.
+     *
+     * @param leadTimeDays calendar days from ordering to arrival; a SKU's own lead time comes first
+     */
+    record Supplier(String code, String name, Integer leadTimeDays) {
     }
 
     /** An explicit substitute link; rank 1 is offered first. */

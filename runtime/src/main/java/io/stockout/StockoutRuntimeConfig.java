@@ -124,19 +124,21 @@ public interface StockoutRuntimeConfig {
     interface Promise {
 
         /**
-         * How late the prior takes a supplier's deliveries to be, before its own history is known.
+         * The least delay allowance of a supplier with too short a history to be trusted on its word.
          * <p>
-         * A supplier's delay allowance is read from its past deliveries mixed with {@code prior-weight} deliveries this
-         * late: a new supplier is not trusted on its word, and a long history outweighs the prior. Whole days count.
+         * Promises add to each expected date the supplier's delay allowance, read from its deliveries at the catalog's
+         * target percentile. Until a supplier has made {@code prior-receipts} deliveries, its allowance is at least this
+         * long. Whole days count.
          */
         @WithDefault("P7D")
         Duration priorDelay();
 
         /**
-         * How many deliveries the prior weighs as; 0 trusts a supplier's own history from its first delivery.
+         * How many deliveries a supplier needs before its own history alone sets its delay allowance; 0 trusts it from
+         * its first delivery.
          */
         @WithDefault("4")
-        int priorWeight();
+        int priorReceipts();
 
         /**
          * How many of a supplier's most recent deliveries its outlook is read from.

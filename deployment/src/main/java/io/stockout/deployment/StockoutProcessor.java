@@ -12,15 +12,19 @@ import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceDirectoryB
 import io.quarkus.hibernate.orm.deployment.spi.AdditionalJpaModelBuildItem;
 import io.stockout.StockoutBuildTimeConfig;
 import io.stockout.runtime.availability.AvailabilityResource;
+import io.stockout.runtime.backorder.BackorderResource;
 import io.stockout.runtime.cart.CartResource;
 import io.stockout.runtime.catalog.CatalogEntity;
 import io.stockout.runtime.health.StockoutReadinessCheck;
 import io.stockout.runtime.jobs.HoldExpiry;
+import io.stockout.runtime.jobs.PromiseReview;
 import io.stockout.runtime.loading.LoadingResource;
 import io.stockout.runtime.loading.LoadingService;
 import io.stockout.runtime.order.OrderResource;
+import io.stockout.runtime.outbox.OutboxResource;
 import io.stockout.runtime.problem.StockoutProblemMapper;
 import io.stockout.runtime.schema.StockoutSchema;
+import io.stockout.runtime.supply.SupplyResource;
 import io.stockout.runtime.time.ClockProducer;
 
 class StockoutProcessor {
@@ -44,7 +48,8 @@ class StockoutProcessor {
         return AdditionalBeanBuildItem.builder()
                 .addBeanClasses(AvailabilityResource.class, CartResource.class, OrderResource.class,
                         LoadingResource.class, LoadingService.class, StockoutProblemMapper.class, StockoutSchema.class,
-                        ClockProducer.class, HoldExpiry.class)
+                        ClockProducer.class, HoldExpiry.class, PromiseReview.class, SupplyResource.class,
+                        BackorderResource.class, OutboxResource.class)
                 .setUnremovable()
                 .build();
     }

@@ -76,19 +76,16 @@ public class AvailabilityRepository {
                    s.backorder_unlimited, s.forced_out_of_stock,
                    %s::int AS ship_available,
                    CASE WHEN s.sku IN (SELECT sku FROM req) THEN %s::int ELSE 0 END AS backordered,
-                   i.refs AS inbound_refs, i.dates AS inbound_dates, i.quantities AS inbound_quantities,
-                   i.suppliers AS inbound_suppliers, i.allowances AS inbound_allowances,
-                   i.confidences AS inbound_confidences, lt.*,
+                   %s,
                    (SELECT array_agg(l.sku ORDER BY l.rank, l.sku) FROM linked l WHERE l.for_sku = s.sku) AS linked,
                    (SELECT array_agg(l.rank ORDER BY l.rank, l.sku) FROM linked l WHERE l.for_sku = s.sku) AS linked_ranks,
                    (SELECT array_agg(m.sku ORDER BY m.ord) FROM alike m WHERE m.for_sku = s.sku) AS similar_skus
               FROM cat
               LEFT JOIN (stockout_sku s JOIN cand ON cand.sku = s.sku) ON s.catalog_id = cat.id
-              LEFT JOIN LATERAL (%s AND s.sku IN (SELECT sku FROM req)) i ON true
-              LEFT JOIN LATERAL (%s) lt ON true
+              %s
             """.formatted(StockSql.shipFree("$1", "s2.sku", "$5"), FactRows.catalogColumns("cat."),
-            StockSql.shipFree("$1", "s.sku", "$5"), StockSql.backordered("$1", "s.sku", "$5"),
-            StockSql.inbound("$1", "s.sku", "s.supplier"), StockSql.leadTime("s"));
+            StockSql.shipFree("$1", "s.sku", "$5"), StockSql.backordered("$1", "s.sku", "$5"), StockSql.SUPPLY_COLUMNS,
+            StockSql.supplyJoins("$1", "s", "s.sku IN (SELECT sku FROM req)"));
 
     /** Haversine distance in kilometres from the shopper's position to a location. */
     private static final String DISTANCE = """

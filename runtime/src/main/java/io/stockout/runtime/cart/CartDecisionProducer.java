@@ -23,6 +23,6 @@ public class CartDecisionProducer {
 
     /** The suppliers' prior, as configured. */
     public static SupplierHistory history(StockoutRuntimeConfig config) {
-        return new SupplierHistory((int) config.promise().priorDelay().toDays(), config.promise().priorWeight());
+        return new SupplierHistory((int) config.promise().priorDelay().toDays(), config.promise().priorReceipts());
     }
 }

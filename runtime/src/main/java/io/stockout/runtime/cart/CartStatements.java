@@ -39,14 +39,11 @@ public class CartStatements {
     private static final String SKUS = """
             SELECT s.sku, s.policy, s.backorder_cap, s.backorder_unlimited, s.forced_out_of_stock,
                    %s::int AS backordered,
-                   i.refs AS inbound_refs, i.dates AS inbound_dates, i.quantities AS inbound_quantities,
-                   i.suppliers AS inbound_suppliers, i.allowances AS inbound_allowances,
-                   i.confidences AS inbound_confidences, lt.*,
+                   %s,
                    (SELECT promise_percentile FROM stockout_catalog WHERE id = $1) AS promise_percentile,
                    ship.locations AS ship_locations, ship.free AS ship_free
               FROM stockout_sku s
-              LEFT JOIN LATERAL (%s) i ON true
-              LEFT JOIN LATERAL (%s) lt ON true
+              %s
               LEFT JOIN LATERAL (
                   SELECT array_agg(f.code ORDER BY f.free DESC, f.code) AS locations,
                          array_agg(f.free ORDER BY f.free DESC, f.code) AS free
@@ -56,8 +53,8 @@ public class CartStatements {
                            WHERE st.catalog_id = $1 AND st.sku = s.sku AND lo.ships) f
                    WHERE f.free > 0) ship ON true
              WHERE s.catalog_id = $1 AND s.sku = ANY ($2::text[])
-            """.formatted(StockSql.backordered("$1", "s.sku", "$3"), StockSql.inbound("$1", "s.sku", "s.supplier"),
-            StockSql.leadTime("s"),
+            """.formatted(StockSql.backordered("$1", "s.sku", "$3"), StockSql.SUPPLY_COLUMNS,
+            StockSql.supplyJoins("$1", "s", ""),
             StockSql.freeAt("st", "$3"));
 
     private static final String STORES = """

@@ -5,11 +5,14 @@ import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.stockout.AllocationOrder;
 import io.stockout.OfferKind;
 
 /**
@@ -55,6 +58,27 @@ public class CatalogEntity extends PanacheEntityBase {
     /** How long a cart's holds live unless an order confirms them. */
     @Column(name = "hold_seconds")
     public long holdSeconds = 900;
+
+    /** Day names, comma-separated: the days handling and transit days are counted on. */
+    @Column(name = "working_days", columnDefinition = "text")
+    public String workingDays = "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY";
+
+    /** ISO dates, comma-separated: days not worked. */
+    @Column(columnDefinition = "text")
+    public String holidays = "";
+
+    @Column(name = "transit_days")
+    public int transitDays;
+
+    @Column(name = "split_shipments")
+    public boolean splitShipments;
+
+    @Column(name = "promise_percentile")
+    public double promisePercentile = 0.95;
+
+    @Column(name = "allocation_order", columnDefinition = "text")
+    @Enumerated(EnumType.STRING)
+    public AllocationOrder allocationOrder = AllocationOrder.ORDER_TIME;
 
     @Column(name = "created_at")
     public Instant createdAt;

@@ -25,11 +25,14 @@ import io.stockout.runtime.problem.StockoutProblem;
 public class LoadingResource {
 
     private final StockoutLoader loader;
+    private final LoadingService inbound;
     private final RequestBodies bodies;
     private final StockoutRuntimeConfig config;
 
-    public LoadingResource(StockoutLoader loader, RequestBodies bodies, StockoutRuntimeConfig config) {
+    public LoadingResource(StockoutLoader loader, LoadingService inbound, RequestBodies bodies,
+            StockoutRuntimeConfig config) {
         this.loader = loader;
+        this.inbound = inbound;
         this.bodies = bodies;
         this.config = config;
     }
@@ -75,8 +78,14 @@ public class LoadingResource {
 
     @POST
     @Path("/catalogs/{catalog}/inbound")
-    public Uni<Loaded> putInbound(@PathParam("catalog") String catalog, byte[] body) {
-        return loaded(loader.putInbound(catalog, list(body, StockoutLoader.Inbound.class)));
+    public Uni<LoadingService.InboundLoaded> putInbound(@PathParam("catalog") String catalog, byte[] body) {
+        return inbound.loadInbound(catalog, list(body, StockoutLoader.Inbound.class));
+    }
+
+    @POST
+    @Path("/catalogs/{catalog}/suppliers")
+    public Uni<Loaded> putSuppliers(@PathParam("catalog") String catalog, byte[] body) {
+        return loaded(loader.putSuppliers(catalog, list(body, StockoutLoader.Supplier.class)));
     }
 
     @POST

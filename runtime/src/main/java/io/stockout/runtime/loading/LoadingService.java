@@ -2,6 +2,7 @@ package io.stockout.runtime.loading;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -35,6 +36,10 @@ import io.stockout.runtime.catalog.CatalogEntity;
 import io.stockout.runtime.pickup.OpeningHours;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
+import io.stockout.runtime.promise.BusinessCalendar;
+import io.stockout.runtime.stock.FactRows;
+import io.stockout.runtime.supply.Repromising;
+import io.stockout.runtime.supply.SupplierOutlooks;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -59,12 +64,17 @@ public class LoadingService implements StockoutLoader {
     private final Clock clock;
     private final ObjectMapper mapper;
     private final StockoutRuntimeConfig config;
+    private final Repromising repromising;
+    private final SupplierOutlooks outlooks;
 
-    public LoadingService(Pool pool, Clock clock, ObjectMapper mapper, StockoutRuntimeConfig config) {
+    public LoadingService(Pool pool, Clock clock, ObjectMapper mapper, StockoutRuntimeConfig config,
+            Repromising repromising, SupplierOutlooks outlooks) {
         this.pool = pool;
         this.clock = clock;
         this.mapper = mapper;
         this.config = config;
+        this.repromising = repromising;
+        this.outlooks = outlooks;
     }
 
     @Override
@@ -79,6 +89,11 @@ public class LoadingService implements StockoutLoader {
                 .continueWith(() -> newCatalog(id))
                 .invoke(entity -> apply(catalog, entity))
                 .call(entity -> entity.persistAndFlush())
+                // suppliers' allowances are read at the catalog's percentile: a new target needs them read again
+                .call(entity -> catalog.promisePercentile() == null
+                        ? Uni.createFrom().voidItem()
+                        : pool.withTransaction(connection -> outlooks.refresh(connection, id, null,
+                                entity.promisePercentile)))
                 .map(LoadingService::view);
     }
 
@@ -237,6 +252,15 @@ public class LoadingService implements StockoutLoader {
 
     @Override
     public Uni<Integer> putInbound(String catalog, List<Inbound> inbound) {
+        return loadInbound(catalog, inbound).map(InboundLoaded::upserted);
+    }
+
+    /** What an inbound load did: the lines upserted, and the open backorders whose promise slipped because of it. */
+    public record InboundLoaded(int upserted, int slipped) {
+    }
+
+    /** Upserts inbound lines, then promises again the open backorders of the SKUs they touch. */
+    public Uni<InboundLoaded> loadInbound(String catalog, List<Inbound> inbound) {
         rows(catalog, inbound);
         Map<String, Inbound> unique = new LinkedHashMap<>();
         for (int i = 0; i < inbound.size(); i++) {
@@ -253,20 +277,83 @@ public class LoadingService implements StockoutLoader {
             Checks.optional(at + "location", line.location(), TEXT);
             unique.put(line.reference(), line);
         }
+        // a line keeps its first expected date, which the supplier's lateness is measured against; the SKUs it touches,
+        // before and after, are queued for their open backorders to be promised again
         return inCatalog(catalog, unique.values(), """
-                INSERT INTO stockout_inbound (catalog_id, reference, sku, quantity, expected_date, supplier,
-                    location_code, updated_at)
-                SELECT $1, *, now() FROM unnest($2::text[], $3::text[], $4::int[], $5::date[], $6::text[], $7::text[])
-                ON CONFLICT (catalog_id, reference) DO UPDATE SET sku = excluded.sku, quantity = excluded.quantity,
-                    expected_date = excluded.expected_date, supplier = excluded.supplier,
-                    location_code = excluded.location_code, updated_at = now()
+                WITH input AS (
+                    SELECT * FROM unnest($2::text[], $3::text[], $4::int[], $5::date[], $6::text[], $7::text[],
+                                         $8::boolean[])
+                        AS i (reference, sku, quantity, expected_date, supplier, location_code, cancelled)),
+                before AS (
+                    SELECT ib.sku FROM stockout_inbound ib WHERE ib.catalog_id = $1 AND ib.reference = ANY ($2::text[])),
+                upserted AS (
+                    INSERT INTO stockout_inbound (catalog_id, reference, sku, quantity, expected_date, first_expected_date,
+                        supplier, location_code, status, updated_at)
+                    SELECT $1, i.reference, i.sku, i.quantity, i.expected_date, i.expected_date, i.supplier,
+                           i.location_code, CASE WHEN i.cancelled THEN 'CANCELLED' ELSE 'OPEN' END, now()
+                      FROM input i
+                    ON CONFLICT (catalog_id, reference) DO UPDATE SET sku = excluded.sku, quantity = excluded.quantity,
+                        expected_date = excluded.expected_date, supplier = excluded.supplier,
+                        location_code = excluded.location_code,
+                        status = CASE WHEN excluded.status = 'CANCELLED' THEN 'CANCELLED'
+                                      WHEN stockout_inbound.status = 'CLOSED' THEN 'CLOSED'
+                                      WHEN stockout_inbound.received >= excluded.quantity THEN 'RECEIVED'
+                                      ELSE 'OPEN' END,
+                        updated_at = now()
+                    RETURNING sku),
+                queued AS (
+                    INSERT INTO stockout_repromise (catalog_id, sku)
+                    SELECT DISTINCT $1, b.sku FROM stockout_backorder b
+                     WHERE b.catalog_id = $1 AND b.status = 'OPEN'
+                       AND b.sku IN (SELECT sku FROM input UNION SELECT sku FROM before)
+                    ON CONFLICT (catalog_id, sku) DO NOTHING)
+                SELECT 1 FROM upserted
                 """,
                 column(String.class, Inbound::reference),
                 column(String.class, Inbound::sku),
                 column(Integer.class, Inbound::quantity),
                 column(LocalDate.class, Inbound::expectedDate),
                 column(String.class, Inbound::supplier),
-                column(String.class, Inbound::location));
+                column(String.class, Inbound::location),
+                column(Boolean.class, line -> Boolean.TRUE.equals(line.cancelled())))
+                .flatMap(upserted -> repromising.drain(catalog)
+                        .map(result -> new InboundLoaded(upserted, result.slipped())));
+    }
+
+    @Override
+    public Uni<Integer> putSuppliers(String catalog, List<Supplier> suppliers) {
+        rows(catalog, suppliers);
+        Map<String, Supplier> unique = new LinkedHashMap<>();
+        for (int i = 0; i < suppliers.size(); i++) {
+            Supplier supplier = suppliers.get(i);
+            String at = "[" + i + "].";
+            Checks.required(at + "code", supplier.code(), TEXT);
+            Checks.optional(at + "name", supplier.name(), 1000);
+            if (supplier.leadTimeDays() != null) {
+                Checks.range(at + "leadTimeDays", supplier.leadTimeDays(), 0, 3650);
+            }
+            unique.put(supplier.code(), supplier);
+        }
+        String[] codes = unique.keySet().toArray(String[]::new);
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("SELECT promise_percentile FROM stockout_catalog WHERE id = $1 FOR SHARE")
+                .execute(Tuple.of(catalog))
+                .flatMap(found -> {
+                    if (found.size() == 0) {
+                        return Uni.createFrom().failure(StockoutProblem.unknownCatalog(catalog));
+                    }
+                    double percentile = found.iterator().next().getDouble("promise_percentile");
+                    return batches(connection, catalog, List.copyOf(unique.values()), """
+                            INSERT INTO stockout_supplier (catalog_id, code, name, lead_time_days, updated_at)
+                            SELECT $1, * , now() FROM unnest($2::text[], $3::text[], $4::int[])
+                            ON CONFLICT (catalog_id, code) DO UPDATE SET name = excluded.name,
+                                lead_time_days = excluded.lead_time_days, updated_at = now()
+                            """,
+                            List.of(column(String.class, Supplier::code),
+                                    column(String.class, Supplier::name),
+                                    column(Integer.class, Supplier::leadTimeDays)))
+                            .call(count -> outlooks.refresh(connection, catalog, codes, percentile));
+                }));
     }
 
     @Override
@@ -324,6 +411,7 @@ public class LoadingService implements StockoutLoader {
     private static final BigDecimal MAX_PRICE = new BigDecimal("999999999999.99");
     private static final Duration MAX_LEAD = Duration.ofDays(60);
     private static final Duration MAX_HOLD = Duration.ofDays(7);
+    private static final int MAX_HOLIDAYS = 1000;
 
     private void rows(String catalog, List<?> rows) {
         Checks.catalogId(catalog);
@@ -473,6 +561,38 @@ public class LoadingService implements StockoutLoader {
                 && (catalog.holdTime().compareTo(Duration.ofSeconds(1)) < 0 || catalog.holdTime().compareTo(MAX_HOLD) > 0)) {
             throw StockoutProblem.invalid("holdTime", "must be between PT1S and " + MAX_HOLD);
         }
+        if (catalog.workingDays() != null) {
+            List<DayOfWeek> days = catalog.workingDays();
+            if (days.isEmpty()) {
+                throw StockoutProblem.invalid("workingDays", "must name at least one day");
+            }
+            for (int i = 0; i < days.size(); i++) {
+                if (days.get(i) == null) {
+                    throw StockoutProblem.invalid("workingDays[" + i + "]", "must be a day such as MONDAY");
+                }
+                if (days.indexOf(days.get(i)) != i) {
+                    throw StockoutProblem.invalid("workingDays[" + i + "]", days.get(i) + " is listed twice");
+                }
+            }
+        }
+        if (catalog.holidays() != null) {
+            List<LocalDate> holidays = catalog.holidays();
+            if (holidays.size() > MAX_HOLIDAYS) {
+                throw StockoutProblem.invalid("holidays", "lists more than " + MAX_HOLIDAYS + " dates");
+            }
+            for (int i = 0; i < holidays.size(); i++) {
+                LocalDate day = holidays.get(i);
+                if (day == null || day.getYear() < 2000 || day.getYear() > 2200) {
+                    throw StockoutProblem.invalid("holidays[" + i + "]", "must be a date between the years 2000 and 2200");
+                }
+            }
+        }
+        if (catalog.transitDays() != null) {
+            Checks.range("transitDays", catalog.transitDays(), 0, 365);
+        }
+        if (catalog.promisePercentile() != null) {
+            Checks.range("promisePercentile", catalog.promisePercentile(), 0.5, 0.999);
+        }
     }
 
     private void apply(Catalog catalog, CatalogEntity entity) {
@@ -503,12 +623,35 @@ public class LoadingService implements StockoutLoader {
         if (catalog.holdTime() != null) {
             entity.holdSeconds = catalog.holdTime().toSeconds();
         }
+        if (catalog.workingDays() != null) {
+            entity.workingDays = String.join(",", catalog.workingDays().stream().sorted().map(DayOfWeek::name).toList());
+        }
+        if (catalog.holidays() != null) {
+            entity.holidays = String.join(",",
+                    catalog.holidays().stream().distinct().sorted().map(LocalDate::toString).toList());
+        }
+        if (catalog.transitDays() != null) {
+            entity.transitDays = catalog.transitDays();
+        }
+        if (catalog.splitShipments() != null) {
+            entity.splitShipments = catalog.splitShipments();
+        }
+        if (catalog.promisePercentile() != null) {
+            entity.promisePercentile = catalog.promisePercentile();
+        }
+        if (catalog.allocationOrder() != null) {
+            entity.allocationOrder = catalog.allocationOrder();
+        }
         entity.updatedAt = clock.instant();
     }
 
     static CatalogView view(CatalogEntity entity) {
+        BusinessCalendar calendar = FactRows.calendar(entity.workingDays, entity.holidays);
         return new CatalogView(entity.id, entity.name, entity.active, entity.forcedOutOfStock,
                 entity.offerKinds(), entity.country, entity.timeZone,
-                entity.handlingDays, entity.pickupRadiusKm, Duration.ofSeconds(entity.holdSeconds), entity.version);
+                entity.handlingDays, entity.pickupRadiusKm, Duration.ofSeconds(entity.holdSeconds),
+                calendar.workingDays().stream().sorted().toList(), calendar.holidays().stream().sorted().toList(),
+                entity.transitDays, entity.splitShipments, entity.promisePercentile, entity.allocationOrder,
+                entity.version);
     }
 }

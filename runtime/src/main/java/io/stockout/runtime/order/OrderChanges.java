@@ -2,7 +2,6 @@ package io.stockout.runtime.order;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -33,22 +32,26 @@ public class OrderChanges {
             SELECT id, sku, kind, quantity FROM stockout_hold
              WHERE catalog_id = $1 AND cart_id = $2 AND expires_at IS NULL
             UNION ALL
-            SELECT id, sku, 'BACKORDER', quantity FROM stockout_backorder
+            SELECT id, sku, 'BACKORDER', quantity - allocated FROM stockout_backorder
              WHERE catalog_id = $1 AND order_id = $3 AND status = 'OPEN'""";
     private static final String SHRINK_HOLDS = """
             UPDATE stockout_hold h SET quantity = c.quantity
               FROM unnest($1::bigint[], $2::int[]) AS c (id, quantity) WHERE h.id = c.id""";
     private static final String DROP_HOLDS = "DELETE FROM stockout_hold WHERE id = ANY ($1::bigint[])";
     private static final String SHRINK_BACKORDERS = """
-            UPDATE stockout_backorder b SET quantity = c.quantity, updated_at = $3
+            UPDATE stockout_backorder b SET quantity = b.allocated + c.quantity, updated_at = $3
               FROM unnest($1::bigint[], $2::int[]) AS c (id, quantity) WHERE b.id = c.id""";
     private static final String CANCEL_BACKORDERS = """
-            UPDATE stockout_backorder SET status = 'CANCELLED', updated_at = $2 WHERE id = ANY ($1::bigint[])""";
+            UPDATE stockout_backorder
+               SET status = CASE WHEN allocated > 0 THEN 'ALLOCATED' ELSE 'CANCELLED' END,
+                   quantity = CASE WHEN allocated > 0 THEN allocated ELSE quantity END, updated_at = $2
+             WHERE id = ANY ($1::bigint[])""";
     private static final String ADD_BACKORDERS = """
-            INSERT INTO stockout_backorder (catalog_id, order_id, sku, quantity, promised_date, promise_basis, confidence,
-                created_at, updated_at)
-            SELECT $1, $2, b.*, $8, $8
-              FROM unnest($3::text[], $4::int[], $5::date[], $6::text[], $7::float8[]) AS b""";
+            %s
+            SELECT %s FROM %s ORDER BY p.n""".formatted(BackorderRows.INSERT_COLUMNS, BackorderRows.VALUES,
+            BackorderRows.PARTS);
+    private static final String PRIORITY = """
+            SELECT coalesce(max(priority), 0) AS priority FROM stockout_backorder WHERE catalog_id = $1 AND order_id = $2""";
 
     private final CartStatements statements;
     private final CartDecision decision;
@@ -164,7 +167,7 @@ public class OrderChanges {
                                                             c.kind().name(), c.quantity()))
                                                     .toList(),
                                             backordered.stream()
-                                                    .map(l -> new OrderOutcome.Backorder(l.sku(),
+                                                    .map(l -> new OrderOutcome.Backorder(null, l.sku(),
                                                             l.backorder().quantity(), l.backorder().promise().date()))
                                                     .toList(),
                                             refused));
@@ -176,14 +179,12 @@ public class OrderChanges {
         if (lines.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery(ADD_BACKORDERS)
-                .execute(Tuple.from(Arrays.asList(catalog, orderId,
-                        lines.stream().map(LinePlan::sku).toArray(String[]::new),
-                        lines.stream().map(l -> l.backorder().quantity()).toArray(Integer[]::new),
-                        lines.stream().map(l -> l.backorder().promise().date()).toArray(java.time.LocalDate[]::new),
-                        lines.stream().map(l -> l.backorder().promise().basis().name()).toArray(String[]::new),
-                        lines.stream().map(l -> l.backorder().promise().confidence()).toArray(Double[]::new),
-                        now)))
+        // more units of an order queue at the order's own priority
+        return connection.preparedQuery(PRIORITY)
+                .execute(Tuple.of(catalog, orderId))
+                .flatMap(priority -> connection.preparedQuery(ADD_BACKORDERS)
+                        .execute(BackorderRows.parameters(catalog, orderId,
+                                priority.iterator().next().getInteger("priority"), now, lines)))
                 .replaceWithVoid();
     }
 }

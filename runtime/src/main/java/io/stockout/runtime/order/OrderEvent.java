@@ -12,8 +12,14 @@ import java.util.List;
  * @param cartId the cart the order was placed from; required for {@code PLACED}
  * @param lines for {@code CHANGED}: the order's new quantity of each SKU listed (0 removes it); SKUs not listed keep
  *        theirs
+ * @param priority for {@code PLACED}: where the order's backorders queue when the catalog allocates by priority (higher
+ *        first); 0 when absent
  */
-public record OrderEvent(String eventId, Type type, String orderId, String cartId, List<Line> lines) {
+public record OrderEvent(String eventId, Type type, String orderId, String cartId, List<Line> lines, Integer priority) {
+
+    public OrderEvent(String eventId, Type type, String orderId, String cartId, List<Line> lines) {
+        this(eventId, type, orderId, cartId, lines, null);
+    }
 
     public record Line(String sku, Integer quantity) {
     }

@@ -24,6 +24,7 @@ public record OrderOutcome(String eventId, OrderEvent.Type type, String orderId,
     public record Units(String sku, String location, String kind, int quantity) {
     }
 
-    public record Backorder(String sku, int quantity, LocalDate promisedDate) {
+    /** A backorder, with its id for the backorder API ({@code null} in answers recorded before ids were given). */
+    public record Backorder(Long id, String sku, int quantity, LocalDate promisedDate) {
     }
 }

@@ -1,7 +1,6 @@
 package io.stockout.runtime.order;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,6 +22,7 @@ import io.stockout.runtime.cart.LinePlan;
 import io.stockout.runtime.json.Fingerprint;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
+import io.stockout.runtime.supply.Repromising;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -60,16 +59,14 @@ public class OrderService {
             RETURNING sku, location_code, kind, quantity""";
     private static final String TO_BACKORDERS = """
             WITH moved AS (
-                DELETE FROM stockout_hold WHERE catalog_id = $1 AND cart_id = $2 AND kind = 'BACKORDER'
-                RETURNING sku, quantity)
-            INSERT INTO stockout_backorder (catalog_id, order_id, sku, quantity, promised_date, promise_basis, confidence,
-                created_at, updated_at)
-            SELECT $1, $3, m.sku, sum(m.quantity)::int, p.promised, p.basis, p.confidence, $4, $4
-              FROM moved m
-              JOIN unnest($5::text[], $6::date[], $7::text[], $8::float8[]) AS p (sku, promised, basis, confidence)
-                ON p.sku = m.sku
-             GROUP BY m.sku, p.promised, p.basis, p.confidence
-            RETURNING sku, quantity, promised_date""";
+                DELETE FROM stockout_hold WHERE catalog_id = $1 AND cart_id = $13 AND kind = 'BACKORDER' RETURNING sku)
+            %s
+            SELECT %s
+              FROM %s
+             WHERE p.sku IN (SELECT sku FROM moved)
+             ORDER BY p.n
+            RETURNING id, sku, quantity, promised_date""".formatted(BackorderRows.INSERT_COLUMNS, BackorderRows.VALUES,
+            BackorderRows.PARTS);
     private static final String MARK_ORDERED = """
             UPDATE stockout_cart SET state = 'ORDERED', order_id = $3, expires_at = NULL, updated_at = $4
              WHERE catalog_id = $1 AND cart_id = $2""";
@@ -77,8 +74,8 @@ public class OrderService {
             DELETE FROM stockout_hold WHERE catalog_id = $1 AND cart_id = $2 RETURNING sku, location_code, kind, quantity""";
     private static final String CANCEL_BACKORDERS = """
             UPDATE stockout_backorder SET status = 'CANCELLED', updated_at = $3
-             WHERE catalog_id = $1 AND order_id = $2 AND status = 'OPEN'
-            RETURNING sku, quantity, promised_date""";
+             WHERE catalog_id = $1 AND order_id = $2 AND status IN ('OPEN', 'ALLOCATED')
+            RETURNING id, sku, quantity, promised_date""";
     private static final String MARK_CANCELLED = """
             UPDATE stockout_cart SET state = 'CANCELLED', expires_at = NULL, updated_at = $3
              WHERE catalog_id = $1 AND cart_id = $2""";
@@ -89,9 +86,11 @@ public class OrderService {
     private final Clock clock;
     private final ObjectMapper mapper;
     private final StockoutRuntimeConfig config;
+    private final Repromising repromising;
 
     public OrderService(Pool pool, CartStatements carts, OrderChanges changes, Clock clock, ObjectMapper mapper,
-            StockoutRuntimeConfig config) {
+            StockoutRuntimeConfig config, Repromising repromising) {
+        this.repromising = repromising;
         this.pool = pool;
         this.carts = carts;
         this.changes = changes;
@@ -111,7 +110,10 @@ public class OrderService {
             Checks.optional("cartId", event.cartId(), 128);
         }
         Map<String, Integer> lines = event.type() == OrderEvent.Type.CHANGED ? changedLines(event) : Map.of();
-        String fingerprint = Fingerprint.of(event.type(), orderId, event.cartId(), lines);
+        if (event.priority() != null) {
+            Checks.range("priority", event.priority(), -1_000_000, 1_000_000);
+        }
+        String fingerprint = Fingerprint.of(event.type(), orderId, event.cartId(), lines, event.priority());
         OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
 
         return pool.withTransaction(connection -> carts.catalog(connection, catalog)
@@ -127,9 +129,21 @@ public class OrderService {
                         case CHANGED -> changes.apply(connection, catalog, event, lines, now);
                         case CANCELLED -> cancelled(connection, catalog, event, orderId, now);
                     };
-                    return outcome.call(done -> connection.preparedQuery(SAVE_ANSWER)
-                            .execute(Tuple.of(catalog, eventId, json(done))));
+                    return outcome
+                            .call(done -> event.type() == OrderEvent.Type.CANCELLED
+                                    ? Uni.createFrom().voidItem()
+                                    : repromising.enqueue(connection, catalog, done.backorders()
+                                            .stream()
+                                            .map(OrderOutcome.Backorder::sku)
+                                            .distinct()
+                                            .toArray(String[]::new), now))
+                            .call(done -> connection.preparedQuery(SAVE_ANSWER)
+                                    .execute(Tuple.of(catalog, eventId, json(done))));
                 }))
+                .call(done -> done.backorders().isEmpty() || event.type() == OrderEvent.Type.CANCELLED
+                        ? Uni.createFrom().voidItem()
+                        // a new backorder may queue ahead of others (by priority or date): theirs may no longer hold
+                        : repromising.drain(catalog).replaceWithVoid())
                 .onFailure(OrderService::orderTaken)
                 .transform(failure -> new StockoutProblem(409, "order-exists", "The order is already placed",
                         "Order '" + orderId + "' was placed from another cart", "orderId"));
@@ -158,7 +172,7 @@ public class OrderService {
                                                 + orderId + "'",
                                         "cartId"));
                     }
-                    Promises promises = promises(cart.getString("plan"));
+                    List<LinePlan> backordered = backordered(cart.getString("plan"));
                     List<OrderOutcome.Units> lost = new ArrayList<>();
                     List<OrderOutcome.Units> confirmed = new ArrayList<>();
                     return connection.preparedQuery(DROP_EXPIRED)
@@ -167,9 +181,9 @@ public class OrderService {
                             .flatMap(dropped -> connection.preparedQuery(CONFIRM).execute(Tuple.of(catalog, cartId, now)))
                             .invoke(rows -> confirmed.addAll(units(rows)))
                             .flatMap(held -> connection.preparedQuery(TO_BACKORDERS)
-                                    .execute(Tuple.from(List.of(
-                                            catalog, cartId, orderId, now, promises.skus(), promises.dates(), promises.bases(),
-                                            promises.confidences()))))
+                                    .execute(BackorderRows.parameters(catalog, orderId, priority(event), now, backordered)
+                                            .addString(cartId)))
+
                             .flatMap(backorders -> connection.preparedQuery(MARK_ORDERED)
                                     .execute(Tuple.of(catalog, cartId, orderId, now))
                                     .replaceWith(outcome(event, cartId, confirmed, backorders(backorders), List.of(),
@@ -274,32 +288,23 @@ public class OrderService {
                 });
     }
 
-    private record Promises(String[] skus, LocalDate[] dates, String[] bases, Double[] confidences) {
-    }
-
-    private Promises promises(String planJson) {
-        List<LinePlan.Backorder> backorders = new ArrayList<>();
-        List<String> skus = new ArrayList<>();
-        if (planJson != null) {
-            try {
-                for (LinePlan line : mapper.readValue(planJson, CartPlan.class).lines()) {
-                    if (line.backorder() != null) {
-                        skus.add(line.sku());
-                        backorders.add(line.backorder());
-                    }
-                }
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("A cart plan is unreadable", e);
-            }
+    private List<LinePlan> backordered(String planJson) {
+        if (planJson == null) {
+            return List.of();
         }
-        return new Promises(skus.toArray(String[]::new), column(backorders, b -> b.promise().date(), LocalDate[]::new),
-                column(backorders, b -> b.promise().basis().name(), String[]::new),
-                column(backorders, b -> b.promise().confidence(), Double[]::new));
+        try {
+            return mapper.readValue(planJson, CartPlan.class)
+                    .lines()
+                    .stream()
+                    .filter(line -> line.backorder() != null)
+                    .toList();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A cart plan is unreadable", e);
+        }
     }
 
-    private static <T> T[] column(List<LinePlan.Backorder> backorders, Function<LinePlan.Backorder, T> value,
-            java.util.function.IntFunction<T[]> array) {
-        return backorders.stream().map(value).toArray(array);
+    private static int priority(OrderEvent event) {
+        return event.priority() == null ? 0 : event.priority();
     }
 
     static List<OrderOutcome.Units> units(RowSet<Row> rows) {
@@ -314,7 +319,7 @@ public class OrderService {
     private static List<OrderOutcome.Backorder> backorders(RowSet<Row> rows) {
         List<OrderOutcome.Backorder> backorders = new ArrayList<>();
         for (Row row : rows) {
-            backorders.add(new OrderOutcome.Backorder(row.getString("sku"), row.getInteger("quantity"),
+            backorders.add(new OrderOutcome.Backorder(row.getLong("id"), row.getString("sku"), row.getInteger("quantity"),
                     row.getLocalDate("promised_date")));
         }
         return backorders;

@@ -54,6 +54,35 @@ public final class Checks {
         return value;
     }
 
+    /** A whole-number query parameter: its default when absent, else a number within bounds. */
+    public static long query(String field, String value, long defaultValue, long min, long max) {
+        if (value == null || value.isEmpty()) {
+            return defaultValue;
+        }
+        long parsed;
+        try {
+            parsed = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw StockoutProblem.invalid(field, "must be a whole number");
+        }
+        if (parsed < min || parsed > max) {
+            throw StockoutProblem.invalid(field, "must be between " + min + " and " + max);
+        }
+        return parsed;
+    }
+
+    /** An enumerated query parameter: {@code null} when absent, else one of the constants by name. */
+    public static <E extends Enum<E>> E query(String field, String value, Class<E> type) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw StockoutProblem.invalid(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
     public static <T> T present(String field, T value) {
         if (value == null) {
             throw StockoutProblem.invalid(field, "is required");

@@ -35,6 +35,6 @@ public record Promise(LocalDate date, double confidence, PromiseBasis basis, Str
     public List<Shipment> parts(int quantity) {
         return shipments != null
                 ? shipments
-                : List.of(new Shipment(quantity, date, confidence, basis, inboundReference, arrival));
+                : List.of(new Shipment(quantity, date, confidence, basis, inboundReference, arrival, supplier));
     }
 }

@@ -12,7 +12,8 @@ import java.util.Optional;
  * A SKU's supply is a timeline: its expected deliveries in the order they are counted on to arrive, then, when the
  * supplier's lead time is known, a new order without limit. Each delivery is counted on at its expected day plus the
  * supplier's delay allowance (read from its history at the catalog's target percentile). A delivery later than that has
- * outlived what its supplier's history explains: it is counted on no sooner than today plus the lead time. Backorders
+ * outlived what its supplier's history explains: it is counted on no sooner than today plus the lead time, and not at
+ * all when no lead time is known. Backorders
  * queue on the timeline: units already backordered take the earliest supply, and a new line is promised from the
  * deliveries that really cover it after them, plus handling and transit days on the catalog's working days.
  */
@@ -44,22 +45,23 @@ public final class PromiseCalculator {
     }
 
     /**
-     * A backorder whose promise must move.
+     * A backorder's promise on the supply as it is now.
      *
-     * @param promise the new promise, always later than the old one
+     * @param promise the promise the backorder would get now, or its new promise when it slips
      * @param pastDue the old promise had already passed: it was broken, not flagged ahead
+     * @param slipped the promise moves later: the backorder must take {@code promise}
      */
-    public record Revision(long id, LocalDate previousDate, Promise promise, boolean pastDue) {
+    public record Revision(long id, LocalDate previousDate, Promise promise, boolean pastDue, boolean slipped) {
     }
 
     /**
      * Re-promises open backorders on the supply as it is now. A backorder whose date still holds keeps it, even when
-     * supply would now allow an earlier one: a shopper who was told a date is never told a later one without cause, and
-     * earlier supply simply reaches them early. A backorder whose promise has passed is promised again no sooner than
-     * today plus the lead time.
+     * supply would now allow an earlier one: earlier supply simply reaches the shopper early, and a date once given only
+     * moves when it can no longer be kept. A backorder whose promise has passed is promised again no sooner than today
+     * plus the lead time.
      *
      * @param queue the open backorders of one SKU in the order they are served, with their units still to come
-     * @return the backorders that slip, in queue order
+     * @return a revision per backorder that can be promised at all, in queue order; those that slip say so
      */
     public List<Revision> revise(List<Committed> queue, Supply supply, PromiseTerms terms, LocalDate today) {
         Timeline timeline = timeline(supply, terms, today);
@@ -81,9 +83,8 @@ public final class PromiseCalculator {
                 fresh = new Promise(terms.deliveryDate(arrival), 0.0, PromiseBasis.UNKNOWN, null, null, arrival, null,
                         null, null, null);
             }
-            if (fresh.date().isAfter(backorder.promisedDate())) {
-                revisions.add(new Revision(backorder.id(), backorder.promisedDate(), fresh, pastDue));
-            }
+            revisions.add(new Revision(backorder.id(), backorder.promisedDate(), fresh, pastDue,
+                    fresh.date().isAfter(backorder.promisedDate())));
         }
         return revisions;
     }
@@ -105,6 +106,7 @@ public final class PromiseCalculator {
     final class Timeline {
 
         private final PromiseTerms terms;
+        private final LocalDate today;
         private final SupplierOutlook unknownSupplier;
         private final List<Segment> segments = new ArrayList<>();
         private final LeadTime leadTime;
@@ -114,6 +116,7 @@ public final class PromiseCalculator {
 
         Timeline(Supply supply, PromiseTerms terms, LocalDate today) {
             this.terms = terms;
+            this.today = today;
             this.unknownSupplier = history.prior(terms.percentile());
             this.leadTime = supply.leadTime();
             this.leadTimeArrival = leadTime == null
@@ -126,9 +129,11 @@ public final class PromiseCalculator {
                 SupplierOutlook outlook = outlook(lot.outlook());
                 LocalDate arrival = lot.expectedDate().plusDays(outlook.delayAllowanceDays());
                 if (arrival.isBefore(today)) {
-                    arrival = leadTimeArrival != null
-                            ? leadTimeArrival
-                            : today.plusDays(Math.max(1, outlook.delayAllowanceDays()));
+                    if (leadTimeArrival == null) {
+                        // later than its supplier's history explains, and no lead time to say when it may still come
+                        continue;
+                    }
+                    arrival = leadTimeArrival;
                 }
                 segments.add(new Segment(lot.reference(), lot.expectedDate(), arrival, lot.quantity(), lot.supplier(),
                         outlook));
@@ -210,7 +215,7 @@ public final class PromiseCalculator {
                 if (last != null && last.date().equals(shipment.date())) {
                     shipments.set(shipments.size() - 1, new Shipment(last.quantity() + shipment.quantity(),
                             last.date(), Math.min(last.confidence(), shipment.confidence()), shipment.basis(),
-                            shipment.inboundReference(), shipment.arrival()));
+                            shipment.inboundReference(), shipment.arrival(), shipment.supplier()));
                 } else {
                     shipments.add(shipment);
                 }
@@ -222,7 +227,9 @@ public final class PromiseCalculator {
                 return new Promise(latest, confidence, PromiseBasis.LEAD_TIME, null, null, leadTimeArrival,
                         outlook.delayAllowanceDays(), outlook.percentile(), leadTime.supplier(), split);
             }
-            return new Promise(latest, confidence, PromiseBasis.INBOUND, segment.reference(), segment.expectedDate(),
+            // an expected date already past is not shown: the arrival says when the units are counted on now
+            LocalDate expected = segment.expectedDate().isBefore(today) ? null : segment.expectedDate();
+            return new Promise(latest, confidence, PromiseBasis.INBOUND, segment.reference(), expected,
                     segment.arrival(), outlook.delayAllowanceDays(), outlook.percentile(), segment.supplier(), split);
         }
 
@@ -230,10 +237,11 @@ public final class PromiseCalculator {
             Segment segment = part.segment();
             if (segment == null) {
                 return new Shipment(part.units(), terms.deliveryDate(leadTimeArrival),
-                        outlook(leadTime.outlook()).confidence(), PromiseBasis.LEAD_TIME, null, leadTimeArrival);
+                        outlook(leadTime.outlook()).confidence(), PromiseBasis.LEAD_TIME, null, leadTimeArrival,
+                        leadTime.supplier());
             }
             return new Shipment(part.units(), terms.deliveryDate(segment.arrival()), segment.outlook().confidence(),
-                    PromiseBasis.INBOUND, segment.reference(), segment.arrival());
+                    PromiseBasis.INBOUND, segment.reference(), segment.arrival(), segment.supplier());
         }
     }
 }

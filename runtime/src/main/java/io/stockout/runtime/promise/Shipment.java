@@ -13,8 +13,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param basis what this part's date rests on
  * @param inboundReference the purchase-order line of this part, when its basis is {@link PromiseBasis#INBOUND}
  * @param arrival the day the units are counted on at the warehouse, delay allowance included
+ * @param supplier the supplier the units come from, when known
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Shipment(int quantity, LocalDate date, double confidence, PromiseBasis basis, String inboundReference,
-        LocalDate arrival) {
+        LocalDate arrival, String supplier) {
 }

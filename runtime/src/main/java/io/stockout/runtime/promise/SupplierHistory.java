@@ -6,22 +6,22 @@ import java.util.Arrays;
  * Turns a supplier's delivery history into an outlook. Pure.
  * <p>
  * Each past delivery gives a delay: the day it arrived minus the day it was first expected (negative when early). The
- * history is mixed with a conservative prior, {@code priorWeight} deliveries each {@code priorDelayDays} late, so
- * that a supplier without history is not trusted on its word and a long history outweighs the prior. The allowance is
- * the target percentile of the mixed delays (nearest rank); the confidence is the share of mixed delays within the
- * allowance, smoothed by the rule of succession so that it is never quite 0 or 1.
+ * allowance is the target percentile of the delays (nearest rank), never below zero. A supplier with fewer than
+ * {@code priorReceipts} deliveries is not trusted on its word yet: its allowance is at least the conservative
+ * {@code priorDelayDays}. The confidence is the share of deliveries within the allowance, smoothed by the rule of
+ * succession, so that a supplier without history is given one half, and none is ever quite 0 or 1.
  */
 public final class SupplierHistory {
 
     private final int priorDelayDays;
-    private final int priorWeight;
+    private final int priorReceipts;
 
-    public SupplierHistory(int priorDelayDays, int priorWeight) {
-        if (priorDelayDays < 0 || priorWeight < 0) {
+    public SupplierHistory(int priorDelayDays, int priorReceipts) {
+        if (priorDelayDays < 0 || priorReceipts < 0) {
             throw new IllegalArgumentException("The prior must not be negative");
         }
         this.priorDelayDays = priorDelayDays;
-        this.priorWeight = priorWeight;
+        this.priorReceipts = priorReceipts;
     }
 
     /** The outlook of a supplier that has delivered nothing yet. */
@@ -37,23 +37,23 @@ public final class SupplierHistory {
         if (!(percentile > 0 && percentile < 1)) {
             throw new IllegalArgumentException("percentile must be between 0 and 1: " + percentile);
         }
-        int total = delays.length + priorWeight;
-        if (total == 0) {
-            return new SupplierOutlook(0, 0.5, percentile);
+        int[] sorted = delays.clone();
+        Arrays.sort(sorted);
+        int allowance = 0;
+        if (sorted.length > 0) {
+            int rank = (int) Math.ceil(percentile * sorted.length);
+            allowance = Math.max(0, sorted[Math.max(rank, 1) - 1]);
         }
-        int[] mixed = Arrays.copyOf(delays, total);
-        Arrays.fill(mixed, delays.length, total, priorDelayDays);
-        Arrays.sort(mixed);
-
-        int rank = (int) Math.ceil(percentile * total);
-        int allowance = Math.max(0, mixed[Math.max(rank, 1) - 1]);
+        if (sorted.length < priorReceipts) {
+            allowance = Math.max(allowance, priorDelayDays);
+        }
         int within = 0;
-        for (int delay : mixed) {
+        for (int delay : sorted) {
             if (delay <= allowance) {
                 within++;
             }
         }
-        double confidence = (within + 1.0) / (total + 2.0);
+        double confidence = (within + 1.0) / (sorted.length + 2.0);
         return new SupplierOutlook(allowance, Math.round(confidence * 1000) / 1000.0, percentile);
     }
 }

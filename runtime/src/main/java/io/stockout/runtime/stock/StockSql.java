@@ -96,4 +96,23 @@ public final class StockSql {
                   LEFT JOIN stockout_supplier sup ON sup.catalog_id = %1$s.catalog_id AND sup.code = %1$s.supplier"""
                 .formatted(sku);
     }
+
+    /** The columns {@link FactRows#supply} reads, from the joins of {@link #supplyJoins}. */
+    public static final String SUPPLY_COLUMNS = """
+            i.refs AS inbound_refs, i.dates AS inbound_dates, i.quantities AS inbound_quantities,
+            i.suppliers AS inbound_suppliers, i.allowances AS inbound_allowances, i.confidences AS inbound_confidences,
+            lt.lead_time_days, lt.lead_supplier, lt.lead_allowance, lt.lead_confidence""";
+
+    /**
+     * The lateral joins on a {@code stockout_sku} row under the given alias that read its supply, for
+     * {@link #SUPPLY_COLUMNS}.
+     *
+     * @param inboundFilter a further condition on the inbound join, such as restricting it to requested SKUs, or empty
+     */
+    public static String supplyJoins(String catalog, String sku, String inboundFilter) {
+        return """
+                LEFT JOIN LATERAL (%s%s) i ON true
+                LEFT JOIN LATERAL (%s) lt ON true""".formatted(inbound(catalog, sku + ".sku", sku + ".supplier"),
+                inboundFilter.isEmpty() ? "" : " AND " + inboundFilter, leadTime(sku));
+    }
 }

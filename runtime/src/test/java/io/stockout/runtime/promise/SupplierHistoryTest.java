@@ -16,7 +16,13 @@ class SupplierHistoryTest {
         SupplierOutlook outlook = history.prior(0.9);
 
         assertThat(outlook.delayAllowanceDays()).isEqualTo(7);
-        assertThat(outlook.confidence()).isLessThan(0.9);
+        assertThat(outlook.confidence()).isEqualTo(0.5);
+    }
+
+    @Test
+    void aShortHistoryIsNotTrustedBelowThePrior() {
+        assertThat(history.outlook(new int[]{0, 0, 0}, 0.9).delayAllowanceDays()).isEqualTo(7);
+        assertThat(history.outlook(new int[]{0, 0, 0, 0}, 0.9).delayAllowanceDays()).isZero();
     }
 
     @Test

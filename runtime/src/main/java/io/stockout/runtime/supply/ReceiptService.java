@@ -1,0 +1,430 @@
+package io.stockout.runtime.supply;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+import io.stockout.AllocationOrder;
+import io.stockout.runtime.json.Fingerprint;
+import io.stockout.runtime.outbox.Outbox;
+import io.stockout.runtime.problem.Checks;
+import io.stockout.runtime.problem.StockoutProblem;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Receipts: arriving units go on hand, serve the SKU's open backorders in the catalog's allocation order, and what is
+ * left becomes sellable at once. All receipts of a request are applied in one transaction, under the row locks of
+ * their SKUs (the locks cart claims take), so arriving units are never given twice nor sold while being allocated.
+ * <p>
+ * Only placed orders' backorders receive stock: a cart's backorder hold is a claim on capacity, not an order, and an
+ * expired one counts for nothing. Allocated units are held for the order at the receiving location until the platform's
+ * next absolute stock level, which counts them as taken, replaces the hold.
+ */
+@ApplicationScoped
+public class ReceiptService {
+
+    /** The most receipts one request may carry: each is applied statement by statement. */
+    public static final int MAX_RECEIPTS = 1_000;
+
+    private static final String CATALOG = """
+            SELECT time_zone, allocation_order, promise_percentile FROM stockout_catalog WHERE id = $1 FOR SHARE""";
+    private static final String LINES = """
+            SELECT ib.reference, ib.sku, ib.location_code, coalesce(ib.supplier, s.supplier) AS supplier,
+                   ib.first_expected_date
+              FROM stockout_inbound ib
+              JOIN stockout_sku s ON s.catalog_id = ib.catalog_id AND s.sku = ib.sku
+             WHERE ib.catalog_id = $1 AND ib.reference = ANY ($2::text[])
+             ORDER BY ib.reference FOR UPDATE OF ib""";
+    private static final String LOCATIONS = """
+            SELECT code, ships FROM stockout_location WHERE catalog_id = $1 AND code = ANY ($2::text[])""";
+    private static final String LOCK_SKUS = """
+            SELECT sku FROM stockout_sku WHERE catalog_id = $1 AND sku = ANY ($2::text[]) ORDER BY sku FOR UPDATE""";
+    private static final String RECORD = """
+            INSERT INTO stockout_receipt (catalog_id, receipt_id, request_hash, inbound_reference, sku, location_code,
+                quantity, received_at, supplier, delay_days)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            ON CONFLICT (catalog_id, receipt_id) DO NOTHING RETURNING id""";
+    private static final String FIRST_OUTCOME = """
+            SELECT request_hash, outcome::text AS outcome FROM stockout_receipt WHERE catalog_id = $1 AND receipt_id = $2""";
+    private static final String ON_HAND = """
+            INSERT INTO stockout_stock (catalog_id, sku, location_code, on_hand, as_of, updated_at)
+            VALUES ($1, $2, $3, $4, $5, now())
+            ON CONFLICT (catalog_id, sku, location_code) DO UPDATE
+                SET on_hand = stockout_stock.on_hand + excluded.on_hand, as_of = excluded.as_of, updated_at = now()
+                WHERE stockout_stock.as_of < excluded.as_of""";
+    private static final String RECEIVE_LINE = """
+            UPDATE stockout_inbound SET received = received + $3,
+                   status = CASE WHEN status = 'CANCELLED' THEN status
+                                 WHEN received + $3 >= quantity THEN 'RECEIVED'
+                                 WHEN $4 THEN 'CLOSED'
+                                 ELSE status END,
+                   updated_at = now()
+             WHERE catalog_id = $1 AND reference = $2
+            RETURNING reference, status, quantity, received""";
+    private static final String WAITING = """
+            SELECT b.id, b.order_id, b.quantity - b.allocated AS units FROM stockout_backorder b
+             WHERE b.catalog_id = $1 AND b.sku = $2 AND b.status = 'OPEN' AND b.quantity > b.allocated
+             ORDER BY %s FOR UPDATE""";
+    private static final String ALLOCATE = """
+            UPDATE stockout_backorder b SET allocated = b.allocated + u.units,
+                   status = CASE WHEN b.allocated + u.units >= b.quantity THEN 'ALLOCATED' ELSE b.status END,
+                   allocated_at = $2, updated_at = $2
+              FROM unnest($3::bigint[], $4::int[]) AS u (id, units)
+             WHERE b.id = u.id
+            RETURNING b.id, b.status, b.allocated, b.quantity""";
+    private static final String AUDIT = """
+            INSERT INTO stockout_allocation (catalog_id, receipt_id, backorder_id, location_code, quantity, allocated_at)
+            SELECT $1, $2, u.id, $3, u.units, $4 FROM unnest($5::bigint[], $6::int[]) AS u (id, units)""";
+    private static final String HOLD_FOR_ORDERS = """
+            INSERT INTO stockout_hold (catalog_id, cart_id, sku, location_code, kind, quantity, expires_at, created_at,
+                confirmed_at)
+            SELECT $1, c.cart_id, $2, $3, 'SHIP', u.units, NULL, $4, $4
+              FROM unnest($5::text[], $6::int[]) AS u (order_id, units)
+              JOIN stockout_cart c ON c.catalog_id = $1 AND c.order_id = u.order_id""";
+    private static final String SAVE_OUTCOME = """
+            UPDATE stockout_receipt SET outcome = $2::text::jsonb WHERE id = $1""";
+
+    private final Pool pool;
+    private final Clock clock;
+    private final ObjectMapper mapper;
+    private final Outbox outbox;
+    private final SupplierOutlooks outlooks;
+    private final Repromising repromising;
+
+    public ReceiptService(Pool pool, Clock clock, ObjectMapper mapper, Outbox outbox, SupplierOutlooks outlooks,
+            Repromising repromising) {
+        this.pool = pool;
+        this.clock = clock;
+        this.mapper = mapper;
+        this.outbox = outbox;
+        this.outlooks = outlooks;
+        this.repromising = repromising;
+    }
+
+    /** The outcome of each receipt, in request order, and how many open backorders' promises slipped because of them. */
+    public record Applied(List<ReceiptOutcome> receipts, int slipped) {
+    }
+
+    /** A receipt with everything its line says filled in. */
+    private record Resolved(int index, Receipt receipt, String sku, String location, String supplier,
+            LocalDate firstExpected, OffsetDateTime receivedAt, String fingerprint) {
+    }
+
+    public Uni<Applied> apply(String catalog, List<Receipt> receipts) {
+        Checks.catalogId(catalog);
+        Checks.rows("", receipts, MAX_RECEIPTS);
+        OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < receipts.size(); i++) {
+            Receipt receipt = receipts.get(i);
+            String at = "[" + i + "].";
+            if (receipt == null) {
+                throw StockoutProblem.invalid("[" + i + "]", "must be an object, not null");
+            }
+            Checks.required(at + "receiptId", receipt.receiptId(), 256);
+            Checks.optional(at + "reference", receipt.reference(), 256);
+            Checks.optional(at + "sku", receipt.sku(), 256);
+            Checks.optional(at + "location", receipt.location(), 256);
+            Checks.range(at + "quantity", receipt.quantity(), 1, 1_000_000_000);
+            if (receipt.reference() == null && receipt.sku() == null) {
+                throw StockoutProblem.invalid(at + "sku", "is required when the receipt names no purchase-order line");
+            }
+            if (receipt.receivedAt() != null && receipt.receivedAt().isAfter(now.plusDays(1))) {
+                throw StockoutProblem.invalid(at + "receivedAt", "is in the future");
+            }
+            if (!ids.add(receipt.receiptId())) {
+                throw StockoutProblem.invalid(at + "receiptId", "'" + receipt.receiptId() + "' is listed twice");
+            }
+        }
+        String[] references = receipts.stream()
+                .map(Receipt::reference)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toArray(String[]::new);
+
+        return pool.withTransaction(connection -> connection.preparedQuery(CATALOG)
+                .execute(Tuple.of(catalog))
+                .flatMap(found -> {
+                    if (found.size() == 0) {
+                        return Uni.createFrom().failure(StockoutProblem.unknownCatalog(catalog));
+                    }
+                    Row settings = found.iterator().next();
+                    return connection.preparedQuery(LINES)
+                            .execute(Tuple.of(catalog, references))
+                            .flatMap(lines -> resolve(connection, catalog, receipts, lines, now)
+                                    .flatMap(resolved -> applyAll(connection, catalog, settings, resolved, now)));
+                }))
+                .flatMap(outcomes -> repromising.drain(catalog)
+                        .map(result -> new Applied(outcomes, result.slipped())));
+    }
+
+    private Uni<List<Resolved>> resolve(SqlConnection connection, String catalog, List<Receipt> receipts,
+            RowSet<Row> lineRows, OffsetDateTime now) {
+        Map<String, Row> lines = new HashMap<>();
+        for (Row row : lineRows) {
+            lines.put(row.getString("reference"), row);
+        }
+        List<Resolved> resolved = new ArrayList<>();
+        for (int i = 0; i < receipts.size(); i++) {
+            Receipt receipt = receipts.get(i);
+            String at = "[" + i + "].";
+            String sku = receipt.sku();
+            String location = receipt.location();
+            String supplier = null;
+            LocalDate firstExpected = null;
+            if (receipt.reference() != null) {
+                Row line = lines.get(receipt.reference());
+                if (line == null) {
+                    throw StockoutProblem.unknownReference(at + "reference",
+                            "Unknown purchase-order line '" + receipt.reference() + "': load it as inbound first");
+                }
+                if (sku != null && !sku.equals(line.getString("sku"))) {
+                    throw StockoutProblem.invalid(at + "sku", "line '" + receipt.reference() + "' is for SKU '"
+                            + line.getString("sku") + "', not '" + sku + "'");
+                }
+                sku = line.getString("sku");
+                location = location != null ? location : line.getString("location_code");
+                supplier = line.getString("supplier");
+                firstExpected = line.getLocalDate("first_expected_date");
+            }
+            if (location == null) {
+                throw StockoutProblem.invalid(at + "location", "is required when the line names no destination");
+            }
+            OffsetDateTime receivedAt = receipt.receivedAt() != null
+                    ? receipt.receivedAt().withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS)
+                    : now;
+            String fingerprint = Fingerprint.of(receipt.reference(), sku, location, receipt.quantity(),
+                    receipt.receivedAt() == null ? null : receivedAt.toInstant(),
+                    Boolean.TRUE.equals(receipt.closesLine()));
+            resolved.add(new Resolved(i, receipt, sku, location, supplier, firstExpected, receivedAt, fingerprint));
+        }
+        String[] skus = resolved.stream()
+                .map(Resolved::sku)
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new))
+                .toArray(String[]::new);
+        String[] locations = resolved.stream().map(Resolved::location).distinct().toArray(String[]::new);
+        return connection.preparedQuery(LOCATIONS)
+                .execute(Tuple.of(catalog, locations))
+                .flatMap(found -> {
+                    Set<String> known = new HashSet<>();
+                    for (Row row : found) {
+                        known.add(row.getString("code"));
+                    }
+                    for (Resolved receipt : resolved) {
+                        if (!known.contains(receipt.location())) {
+                            throw StockoutProblem.unknownReference("[" + receipt.index() + "].location",
+                                    "Unknown location '" + receipt.location() + "': load it before receipts refer to it");
+                        }
+                    }
+                    return connection.preparedQuery(LOCK_SKUS).execute(Tuple.of(catalog, skus));
+                })
+                .map(locked -> {
+                    Set<String> known = new HashSet<>();
+                    for (Row row : locked) {
+                        known.add(row.getString("sku"));
+                    }
+                    for (Resolved receipt : resolved) {
+                        if (!known.contains(receipt.sku())) {
+                            throw StockoutProblem.unknownReference("[" + receipt.index() + "].sku",
+                                    "Unknown SKU '" + receipt.sku() + "': load it before receipts refer to it");
+                        }
+                    }
+                    return resolved;
+                });
+    }
+
+    private Uni<List<ReceiptOutcome>> applyAll(SqlConnection connection, String catalog, Row settings,
+            List<Resolved> receipts, OffsetDateTime now) {
+        ZoneId zone = ZoneId.of(settings.getString("time_zone"));
+        AllocationOrder order = AllocationOrder.valueOf(settings.getString("allocation_order"));
+        double percentile = settings.getDouble("promise_percentile");
+        ReceiptOutcome[] outcomes = new ReceiptOutcome[receipts.size()];
+        Set<String> suppliers = new TreeSet<>();
+        Set<String> skus = new TreeSet<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Resolved receipt : receipts) {
+            chain = chain.flatMap(nothing -> one(connection, catalog, receipt, zone, order, now)
+                    .invoke(outcome -> {
+                        outcomes[receipt.index()] = outcome;
+                        if (outcome.applied()) {
+                            skus.add(receipt.sku());
+                            if (receipt.supplier() != null && receipt.firstExpected() != null) {
+                                suppliers.add(receipt.supplier());
+                            }
+                        }
+                    })
+                    .replaceWithVoid());
+        }
+        return chain
+                .flatMap(nothing -> {
+                    String[] codes = suppliers.toArray(String[]::new);
+                    return outlooks.ensure(connection, catalog, codes)
+                            .flatMap(ensured -> codes.length == 0
+                                    ? Uni.createFrom().voidItem()
+                                    : outlooks.refresh(connection, catalog, codes, percentile));
+                })
+                .flatMap(nothing -> repromising.enqueue(connection, catalog, skus.toArray(String[]::new), now))
+                .map(nothing -> List.of(outcomes));
+    }
+
+    private Uni<ReceiptOutcome> one(SqlConnection connection, String catalog, Resolved receipt, ZoneId zone,
+            AllocationOrder order, OffsetDateTime now) {
+        Integer delay = receipt.firstExpected() == null
+                ? null
+                : (int) ChronoUnit.DAYS.between(receipt.firstExpected(),
+                        receipt.receivedAt().atZoneSameInstant(zone).toLocalDate());
+        int quantity = receipt.receipt().quantity();
+        return connection.preparedQuery(RECORD)
+                .execute(Tuple.from(java.util.Arrays.asList(catalog, receipt.receipt().receiptId(), receipt.fingerprint(),
+                        receipt.receipt().reference(), receipt.sku(), receipt.location(), quantity, receipt.receivedAt(),
+                        receipt.supplier(), delay)))
+                .flatMap(recorded -> {
+                    if (recorded.size() == 0) {
+                        return firstOutcome(connection, catalog, receipt);
+                    }
+                    long id = recorded.iterator().next().getLong("id");
+                    return connection.preparedQuery(ON_HAND)
+                            .execute(Tuple.of(catalog, receipt.sku(), receipt.location(), quantity, receipt.receivedAt()))
+                            .flatMap(onHand -> receiveLine(connection, catalog, receipt))
+                            .flatMap(line -> allocate(connection, catalog, id, receipt, order, now)
+                                    .map(allocations -> new ReceiptOutcome(receipt.receipt().receiptId(), receipt.sku(),
+                                            receipt.location(), quantity, true, allocations,
+                                            quantity - allocations.stream()
+                                                    .mapToInt(ReceiptOutcome.Allocated::quantity)
+                                                    .sum(),
+                                            line)))
+                            .call(outcome -> connection.preparedQuery(SAVE_OUTCOME).execute(Tuple.of(id, json(outcome))));
+                });
+    }
+
+    private Uni<ReceiptOutcome.Line> receiveLine(SqlConnection connection, String catalog, Resolved receipt) {
+        if (receipt.receipt().reference() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return connection.preparedQuery(RECEIVE_LINE)
+                .execute(Tuple.of(catalog, receipt.receipt().reference(), receipt.receipt().quantity(),
+                        Boolean.TRUE.equals(receipt.receipt().closesLine())))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new ReceiptOutcome.Line(row.getString("reference"), row.getString("status"),
+                            row.getInteger("quantity"), row.getInteger("received"));
+                });
+    }
+
+    private Uni<List<ReceiptOutcome.Allocated>> allocate(SqlConnection connection, String catalog, long receiptId,
+            Resolved receipt, AllocationOrder order, OffsetDateTime now) {
+        return connection.preparedQuery(LOCATIONS)
+                .execute(Tuple.of(catalog, new String[]{receipt.location()}))
+                .flatMap(location -> {
+                    if (!location.iterator().next().getBoolean("ships")) {
+                        // a store that does not ship cannot send units to a waiting order: they are sold there
+                        return Uni.createFrom().item(List.<ReceiptOutcome.Allocated>of());
+                    }
+                    return connection.preparedQuery(WAITING.formatted(QueueOrder.of(order, "b")))
+                            .execute(Tuple.of(catalog, receipt.sku()))
+                            .flatMap(waiting -> allocate(connection, catalog, receiptId, receipt, waiting, now));
+                });
+    }
+
+    private Uni<List<ReceiptOutcome.Allocated>> allocate(SqlConnection connection, String catalog, long receiptId,
+            Resolved receipt, RowSet<Row> waitingRows, OffsetDateTime now) {
+        List<Allocation.Waiting> queue = new ArrayList<>();
+        Map<Long, String> orders = new LinkedHashMap<>();
+        for (Row row : waitingRows) {
+            queue.add(new Allocation.Waiting(row.getLong("id"), row.getInteger("units")));
+            orders.put(row.getLong("id"), row.getString("order_id"));
+        }
+        List<Allocation.Share> shares = Allocation.allocate(queue, receipt.receipt().quantity());
+        if (shares.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Long[] ids = shares.stream().map(Allocation.Share::backorderId).toArray(Long[]::new);
+        Integer[] units = shares.stream().map(Allocation.Share::units).toArray(Integer[]::new);
+        String[] orderIds = shares.stream().map(share -> orders.get(share.backorderId())).toArray(String[]::new);
+        return connection.preparedQuery(ALLOCATE)
+                .execute(Tuple.of(catalog, receipt.receivedAt(), ids, units))
+                .flatMap(updated -> {
+                    Map<Long, String> statuses = new HashMap<>();
+                    Map<Long, Integer> allocatedTotals = new HashMap<>();
+                    for (Row row : updated) {
+                        statuses.put(row.getLong("id"), row.getString("status"));
+                        allocatedTotals.put(row.getLong("id"), row.getInteger("allocated"));
+                    }
+                    List<ReceiptOutcome.Allocated> allocated = new ArrayList<>();
+                    List<Outbox.Event> events = new ArrayList<>();
+                    for (Allocation.Share share : shares) {
+                        String orderId = orders.get(share.backorderId());
+                        String status = statuses.get(share.backorderId());
+                        allocated.add(new ReceiptOutcome.Allocated(share.backorderId(), orderId, share.units(), status));
+                        Map<String, Object> payload = new LinkedHashMap<>();
+                        payload.put("backorderId", share.backorderId());
+                        payload.put("orderId", orderId);
+                        payload.put("sku", receipt.sku());
+                        payload.put("quantity", share.units());
+                        payload.put("allocated", allocatedTotals.get(share.backorderId()));
+                        payload.put("status", status);
+                        payload.put("receiptId", receipt.receipt().receiptId());
+                        payload.put("location", receipt.location());
+                        events.add(new Outbox.Event(Outbox.BACKORDER_ALLOCATED, "backorder/" + share.backorderId(),
+                                payload));
+                    }
+                    return connection.preparedQuery(AUDIT)
+                            .execute(Tuple.of(catalog, receiptId, receipt.location(), receipt.receivedAt(), ids, units))
+                            .flatMap(audited -> connection.preparedQuery(HOLD_FOR_ORDERS)
+                                    .execute(Tuple.from(List.of(catalog, receipt.sku(), receipt.location(),
+                                            receipt.receivedAt(), orderIds, units))))
+                            .flatMap(held -> outbox.add(connection, catalog, events, now))
+                            .replaceWith(List.copyOf(allocated));
+                });
+    }
+
+    private Uni<ReceiptOutcome> firstOutcome(SqlConnection connection, String catalog, Resolved receipt) {
+        return connection.preparedQuery(FIRST_OUTCOME)
+                .execute(Tuple.of(catalog, receipt.receipt().receiptId()))
+                .map(rows -> {
+                    Row first = rows.iterator().next();
+                    if (!receipt.fingerprint().equals(first.getString("request_hash"))) {
+                        throw new StockoutProblem(409, "receipt-id-reused", "The receipt id was used for another receipt",
+                                "Receipt '" + receipt.receipt().receiptId()
+                                        + "' was applied with other content; each receipt needs its own id",
+                                "[" + receipt.index() + "].receiptId");
+                    }
+                    try {
+                        return mapper.readValue(first.getString("outcome"), ReceiptOutcome.class).redelivered();
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException(
+                                "The stored outcome of receipt " + receipt.receipt().receiptId() + " is unreadable", e);
+                    }
+                });
+    }
+
+    private String json(ReceiptOutcome outcome) {
+        try {
+            return mapper.writeValueAsString(outcome);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A receipt outcome cannot be written as JSON", e);
+        }
+    }
+}
