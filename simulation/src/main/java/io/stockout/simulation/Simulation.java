@@ -471,7 +471,7 @@ final class Simulation {
 
     private void readOutbox(LocalDate today) {
         while (true) {
-            JsonNode page = api.get("outbox", "/outbox?after=" + outboxCursor + "&limit=100");
+            JsonNode page = api.get("outbox", "/outbox?type=promise.slipped&after=" + outboxCursor + "&limit=1000");
             JsonNode events = page.path("events");
             for (JsonNode event : events) {
                 outboxCursor = Math.max(outboxCursor, event.path("id").asLong());
