@@ -39,7 +39,16 @@ final class Simulation {
     record Result(List<BackorderOutcome> outcomes, LocalDate lastDay, int demandDays, long ordersFromStock,
             long cartOrders, long lostUnits, long stockDisagreements, long pastDatesSeen, long slipEvents,
             long purchaseOrders, long receipts, long announcements, long shortDeliveries, long reviewSlips,
-            long inboundSlips, long receiptSlips, Map<String, StockoutClient.Calls> calls) {
+            long inboundSlips, long receiptSlips, List<SupplierLine> suppliers, Map<String, StockoutClient.Calls> calls) {
+    }
+
+    /**
+     * A supplier as the simulation drew it and as Stockout learned it.
+     *
+     * @param delays days each receipt came after its line's first expected date, as Stockout measures them
+     * @param learned Stockout's view: receipts, delay allowance, confidence (from {@code GET /suppliers})
+     */
+    record SupplierLine(Supplier supplier, List<Integer> delays, JsonNode learned) {
     }
 
     /** The simulation's own record of one SKU. */
@@ -103,6 +112,7 @@ final class Simulation {
     private final Map<String, SkuState> bySku = new HashMap<>();
     private final Map<String, Tracked> byOrder = new LinkedHashMap<>();
     private final Map<Long, Tracked> byId = new HashMap<>();
+    private final Map<String, List<Integer>> delays = new HashMap<>();
     private int purchaseOrders;
 
     private long outboxCursor;
@@ -151,7 +161,7 @@ final class Simulation {
         readFinalState();
         return new Result(outcomes(), day, demandDays, ordersFromStock, carts, lostUnits, stockDisagreements,
                 pastDatesSeen, slipEvents, purchaseOrders, receipts, announcements, shortDeliveries, reviewSlips,
-                inboundSlips, receiptSlips, api.calls());
+                inboundSlips, receiptSlips, suppliers(), api.calls());
     }
 
     private long waiting() {
@@ -286,6 +296,8 @@ final class Simulation {
             }
             order.receive(delivery);
             receipts++;
+            delays.computeIfAbsent(order.product.supplier().code(), code -> new ArrayList<>())
+                    .add((int) java.time.temporal.ChronoUnit.DAYS.between(order.expectedDate, day));
             if (delivery.closesLine()) {
                 shortDeliveries++;
             }
@@ -536,6 +548,19 @@ final class Simulation {
                         tracked.promisedAtOrder);
             }
         }
+    }
+
+    private List<SupplierLine> suppliers() {
+        Map<String, JsonNode> learned = new HashMap<>();
+        for (JsonNode supplier : api.get("suppliers", "/suppliers")) {
+            learned.put(supplier.path("code").asText(), supplier);
+        }
+        List<SupplierLine> lines = new ArrayList<>();
+        for (Supplier supplier : scenario.suppliers()) {
+            lines.add(new SupplierLine(supplier, List.copyOf(delays.getOrDefault(supplier.code(), List.of())),
+                    learned.getOrDefault(supplier.code(), api.json().nullNode())));
+        }
+        return lines;
     }
 
     private List<JsonNode> pages(String endpoint, String path, String field) {

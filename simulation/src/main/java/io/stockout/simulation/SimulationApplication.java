@@ -113,11 +113,49 @@ public class SimulationApplication implements QuarkusApplication {
                 result.slipEvents(), result.inboundSlips(), result.receiptSlips(), result.reviewSlips()));
         text.append("Checks: %d open backorders seen with a date already past, %d stock disagreements.\n".formatted(
                 result.pastDatesSeen(), result.stockDisagreements()));
+        long late = result.outcomes()
+                .stream()
+                .filter(o -> o.deliveredOn() == null || o.deliveredOn().isAfter(o.promisedAtOrder()))
+                .count();
+        long warned = result.outcomes()
+                .stream()
+                .filter(o -> o.deliveredOn() == null || o.deliveredOn().isAfter(o.promisedAtOrder()))
+                .filter(o -> o.slipsAhead() > 0)
+                .count();
+        long baselineLate = result.outcomes()
+                .stream()
+                .filter(o -> o.deliveredOn() == null || o.deliveredOn().isAfter(o.baselinePromise()))
+                .count();
+        text.append("Late against the date given at order: %d backorders, %d of them warned ahead by a slip;".formatted(
+                late, warned))
+                .append(" the baseline broke %d promises, none with a warning.\n".formatted(baselineLate));
         text.append("%d HTTP calls in %s.\n\n".formatted(calls, format(took)));
         text.append(Report.table(groups)).append('\n');
+        text.append(suppliers(result.suppliers())).append('\n');
         text.append(Report.verdict(groups.get(0).atOrder())).append('\n');
         text.append("Run: scripts/simulate.sh").append(arguments(options)).append('\n');
         return text.toString();
+    }
+
+    /** Each supplier's real delays next to what Stockout learned of them. */
+    private static String suppliers(List<Simulation.SupplierLine> lines) {
+        StringBuilder table = new StringBuilder();
+        table.append("| Supplier | Profile | Lead time | Receipts | Median delay | P95 delay | Stockout's receipts"
+                + " | Stockout's allowance | Stockout's confidence |\n");
+        table.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Simulation.SupplierLine line : lines) {
+            List<Integer> delays = new ArrayList<>(line.delays());
+            delays.sort(null);
+            table.append("| %s | %s | %d d | %d | %s | %s | %s | %s | %s |\n".formatted(line.supplier().code(),
+                    line.supplier().profile(), line.supplier().leadTimeDays(), delays.size(),
+                    Report.days(Report.percentile(delays, 0.5)), Report.days(Report.percentile(delays, 0.95)),
+                    line.learned().path("receipts").asText("-"),
+                    line.learned().hasNonNull("delayAllowanceDays")
+                            ? line.learned().path("delayAllowanceDays").asInt() + " d"
+                            : "-",
+                    line.learned().path("confidence").asText("-")));
+        }
+        return table.toString();
     }
 
     private static String arguments(Options options) {
@@ -170,6 +208,15 @@ public class SimulationApplication implements QuarkusApplication {
         report.put("pastDatesSeen", result.pastDatesSeen());
         report.put("stockDisagreements", result.stockDisagreements());
         report.put("groups", groups);
+        List<Map<String, Object>> suppliers = new ArrayList<>();
+        for (Simulation.SupplierLine line : result.suppliers()) {
+            Map<String, Object> supplier = new LinkedHashMap<>();
+            supplier.put("supplier", line.supplier());
+            supplier.put("delays", line.delays());
+            supplier.put("learned", line.learned());
+            suppliers.add(supplier);
+        }
+        report.put("suppliers", suppliers);
         report.put("targetMet", groups.get(0).atOrder().meetsTarget());
         Map<String, Object> calls = new LinkedHashMap<>();
         result.calls()

@@ -72,6 +72,10 @@ final class StockoutClient {
         return send(endpoint, "GET", path, null);
     }
 
+    ObjectMapper json() {
+        return json;
+    }
+
     Map<String, Calls> calls() {
         return calls;
     }
