@@ -37,7 +37,8 @@ final class Simulation {
 
     /** What the run saw besides the backorders themselves. */
     record Result(List<BackorderOutcome> outcomes, LocalDate lastDay, int demandDays, long ordersFromStock,
-            long cartOrders, long lostUnits, long stockDisagreements, long pastDatesSeen, long slipEvents,
+            long cartOrders, long lostUnits, long stockDisagreements, long pastDatesSeen, long pastDueMismatches,
+            long slipEvents,
             long purchaseOrders, long receipts, long announcements, long shortDeliveries, long reviewSlips,
             long inboundSlips, long receiptSlips, List<SupplierLine> suppliers, Map<String, StockoutClient.Calls> calls) {
     }
@@ -122,6 +123,7 @@ final class Simulation {
     private long stockDisagreements;
     private long pastDatesSeen;
     private long slipEvents;
+    private long pastDueMismatches;
     private long receipts;
     private long announcements;
     private long shortDeliveries;
@@ -160,7 +162,8 @@ final class Simulation {
         }
         readFinalState();
         return new Result(outcomes(), day, demandDays, ordersFromStock, carts, lostUnits, stockDisagreements,
-                pastDatesSeen, slipEvents, purchaseOrders, receipts, announcements, shortDeliveries, reviewSlips,
+                pastDatesSeen, pastDueMismatches, slipEvents, purchaseOrders, receipts, announcements, shortDeliveries,
+                reviewSlips,
                 inboundSlips, receiptSlips, suppliers(), api.calls());
     }
 
@@ -516,8 +519,12 @@ final class Simulation {
         }
         boolean pastDue = payload.path("pastDue").asBoolean();
         LocalDate previous = LocalDate.parse(payload.path("previousDate").asText());
-        if (pastDue != previous.isBefore(today)) {
-            LOG.debugf("Slip of %s: pastDue %s, previous date %s, today %s", tracked.orderId, pastDue, previous, today);
+        LocalDate slippedOn = event.hasNonNull("createdAt")
+                ? java.time.OffsetDateTime.parse(event.path("createdAt").asText()).toLocalDate()
+                : today;
+        if (pastDue != previous.isBefore(slippedOn)) {
+            pastDueMismatches++;
+            LOG.warnf("Slip of %s on %s from %s says pastDue %s", tracked.orderId, slippedOn, previous, pastDue);
         }
         if (pastDue) {
             tracked.slipsAfter++;

@@ -111,8 +111,9 @@ public class SimulationApplication implements QuarkusApplication {
                 result.purchaseOrders(), result.receipts(), result.shortDeliveries(), result.announcements()));
         text.append("Slips: %d promise.slipped events (inbound changes %d, receipts %d, reviews %d).\n".formatted(
                 result.slipEvents(), result.inboundSlips(), result.receiptSlips(), result.reviewSlips()));
-        text.append("Checks: %d open backorders seen with a date already past, %d stock disagreements.\n".formatted(
-                result.pastDatesSeen(), result.stockDisagreements()));
+        text.append(("Checks: %d open backorders seen with a date already past, %d stock disagreements, %d slips whose"
+                + " pastDue flag disagrees with their dates.\n").formatted(result.pastDatesSeen(),
+                        result.stockDisagreements(), result.pastDueMismatches()));
         long late = result.outcomes()
                 .stream()
                 .filter(o -> o.deliveredOn() == null || o.deliveredOn().isAfter(o.promisedAtOrder()))
@@ -207,6 +208,7 @@ public class SimulationApplication implements QuarkusApplication {
         report.put("slipEvents", result.slipEvents());
         report.put("pastDatesSeen", result.pastDatesSeen());
         report.put("stockDisagreements", result.stockDisagreements());
+        report.put("pastDueMismatches", result.pastDueMismatches());
         report.put("groups", groups);
         List<Map<String, Object>> suppliers = new ArrayList<>();
         for (Simulation.SupplierLine line : result.suppliers()) {
