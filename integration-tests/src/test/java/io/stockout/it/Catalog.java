@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.stockout.OutOfStockPolicy;
 
 /**
  * A catalog of one test, set up through the HTTP API. Each test uses its own catalog id, so that tests sharing the
@@ -69,6 +70,82 @@ final class Catalog {
     Catalog inbound(Row... rows) {
         load(path("inbound"), rows);
         return this;
+    }
+
+    /** Loads inbound lines; the answer, which counts the backorders whose promise slipped. */
+    JsonPath inboundChange(Row... rows) {
+        return given().contentType(ContentType.JSON)
+                .body(List.of(rows))
+                .post(path("inbound"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    Catalog suppliers(Row... rows) {
+        load(path("suppliers"), rows);
+        return this;
+    }
+
+    /**
+     * Gives a supplier a delivery history through the API: one purchase-order line per delay, received that many days
+     * after its expected date (in January 2026, on a SKU of its own, at the location).
+     */
+    Catalog supplierWithHistory(String supplier, String location, int... delays) {
+        String sku = "HISTORY-" + supplier;
+        skus(Row.sku(sku, OutOfStockPolicy.NONE).supplier(supplier));
+        List<Row> lines = new ArrayList<>();
+        List<Row> receipts = new ArrayList<>();
+        for (int i = 0; i < delays.length; i++) {
+            java.time.LocalDate expected = java.time.LocalDate.parse("2026-01-05").plusDays(i);
+            String reference = sku + "-" + i;
+            lines.add(Row.inbound(reference, sku, 1, expected.toString()).supplier(supplier).location(location));
+            receipts.add(Row.receipt(reference + "-R", reference, 1, expected.plusDays(delays[i]) + "T12:00:00Z"));
+        }
+        inbound(lines.toArray(Row[]::new));
+        receipts(receipts.toArray(Row[]::new));
+        return this;
+    }
+
+    /** Posts receipts and expects them to be taken; the answer as JSON. */
+    JsonPath receipts(Row... rows) {
+        return given().contentType(ContentType.JSON)
+                .body(List.of(rows))
+                .post(path("receipts"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    /** Reads backorders with the query given (for example {@code "status=OPEN"}); the page as JSON. */
+    JsonPath backorders(String query) {
+        return given().get(path("backorders") + (query.isEmpty() ? "" : "?" + query))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    JsonPath backorder(long id) {
+        return given().get(path("backorders/" + id)).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The events queued for the merchant, from the first. */
+    JsonPath outbox() {
+        return given().get(path("outbox")).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Runs the review of promises that time has passed. */
+    JsonPath review() {
+        return given().post(path("promises/review")).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Validates a cart of the lines and places it as an order; the order outcome as JSON. */
+    JsonPath order(String orderId, Row... lines) {
+        cart("cart-" + orderId, 1, lines);
+        return orderEvent("placed-" + orderId, "PLACED", orderId, "cart-" + orderId);
     }
 
     Catalog substitutes(Row... rows) {

@@ -24,6 +24,10 @@ public class MutableClock extends Clock {
         set(Instant.parse(isoInstant));
     }
 
+    public void advance(java.time.Duration duration) {
+        now = now.plus(duration);
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;

@@ -28,9 +28,11 @@ class PromiseTest {
     @Test
     void promiseCountsHandlingDaysFromTheInboundDeliveryNotFromToday() {
         clock.set("2026-03-03T12:00:00Z");
+        // a supplier with a history of deliveries on time: its expected dates are taken at their word
         Catalog shop = Catalog.create("promise-inbound", settings().with("handlingDays", 2))
-                .skus(sku("TENT", OutOfStockPolicy.BACKORDER).cap(10))
                 .locations(warehouse("WH"))
+                .supplierWithHistory("ACME", "WH", 0, 0, 0, 0, 0)
+                .skus(sku("TENT", OutOfStockPolicy.BACKORDER).cap(10).supplier("ACME"))
                 .inbound(inbound("PO-1", "TENT", 20, "2026-03-10"));
 
         Answer.Line tents = shop.ask(line("TENT", 1)).line(0);
@@ -56,7 +58,8 @@ class PromiseTest {
 
     @Test
     void overdueDeliveryWithoutLeadTimeGivesNoPromiseRatherThanAPastDate() {
-        clock.set("2026-03-05T12:00:00Z");
+        // expected on the 1st from a supplier without history: counted on up to 7 days late, and the 12th is later
+        clock.set("2026-03-12T12:00:00Z");
         Catalog shop = Catalog.create("promise-overdue-no-lead")
                 .skus(sku("TENT", OutOfStockPolicy.BACKORDER).cap(10))
                 .locations(warehouse("WH"))
@@ -66,7 +69,7 @@ class PromiseTest {
 
         assertThat(answer.line(0).backorder()).isNull();
         assertThat(answer.line(0).notOffered()).containsEntry("BACKORDER", "NO_PROMISE");
-        assertThat(answer.allDates()).allSatisfy(date -> assertThat(date).isAfterOrEqualTo("2026-03-05"));
+        assertThat(answer.allDates()).allSatisfy(date -> assertThat(date).isAfterOrEqualTo("2026-03-12"));
     }
 
     @Test
@@ -74,9 +77,11 @@ class PromiseTest {
         // 23:30 in UTC on the 3rd is already the 4th in Tokyo
         clock.set("2026-03-03T23:30:00Z");
         Catalog shop = Catalog.create("promise-zone", settings().with("timeZone", "Asia/Tokyo").with("handlingDays", 0))
-                .skus(sku("TENT", OutOfStockPolicy.BACKORDER).cap(10).leadTimeDays(1))
-                .locations(warehouse("WH"));
+                .locations(warehouse("WH"))
+                .supplierWithHistory("ACME", "WH", 0, 0, 0, 0)
+                .skus(sku("TENT", OutOfStockPolicy.BACKORDER).cap(10).leadTimeDays(1).supplier("ACME"));
 
+        // Wednesday the 4th in Tokyo, one day of lead time: Thursday the 5th
         assertThat(shop.ask(line("TENT", 1)).line(0).promisedDate()).isEqualTo(LocalDate.parse("2026-03-05"));
     }
 }

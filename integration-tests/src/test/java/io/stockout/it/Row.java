@@ -88,6 +88,18 @@ final class Row extends LinkedHashMap<String, Object> {
         return of("reference", reference, "sku", sku, "quantity", quantity, "expectedDate", expectedDate);
     }
 
+    Row supplier(String supplier) {
+        return with("supplier", supplier);
+    }
+
+    Row location(String location) {
+        return with("location", location);
+    }
+
+    static Row receipt(String receiptId, String reference, int quantity, String receivedAt) {
+        return of("receiptId", receiptId, "reference", reference, "quantity", quantity, "receivedAt", receivedAt);
+    }
+
     static Row link(String sku, String substitute, int rank) {
         return of("sku", sku, "substitute", substitute, "rank", rank);
     }

@@ -27,8 +27,8 @@ final class BackorderRows {
             INSERT INTO stockout_backorder (catalog_id, order_id, sku, quantity, promised_date, first_promised_date,
                 promise_basis, confidence, inbound_reference, arrival_date, supplier, priority, created_at, updated_at)""";
     static final String VALUES = """
-            $1, $2, p.sku, p.quantity, p.promised, p.promised, p.basis, p.confidence, p.reference, p.arrival, p.supplier,
-            $3, $4, $4""";
+            $1::text, $2::text, p.sku, p.quantity, p.promised, p.promised, p.basis, p.confidence, p.reference, p.arrival,
+            p.supplier, $3::int, $4::timestamptz, $4::timestamptz""";
 
     private BackorderRows() {
     }

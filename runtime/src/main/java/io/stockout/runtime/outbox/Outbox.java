@@ -27,7 +27,7 @@ public class Outbox {
 
     private static final String INSERT = """
             INSERT INTO stockout_outbox (catalog_id, type, subject, payload, created_at)
-            SELECT $1, e.type, e.subject, e.payload::jsonb, $5
+            SELECT $1::text, e.type, e.subject, e.payload::jsonb, $5::timestamptz
               FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS e (type, subject, payload, n)
              ORDER BY e.n""";
 

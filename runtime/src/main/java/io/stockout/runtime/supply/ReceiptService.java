@@ -92,15 +92,15 @@ public class ReceiptService {
                    status = CASE WHEN b.allocated + u.units >= b.quantity THEN 'ALLOCATED' ELSE b.status END,
                    allocated_at = $2, updated_at = $2
               FROM unnest($3::bigint[], $4::int[]) AS u (id, units)
-             WHERE b.id = u.id
+             WHERE b.catalog_id = $1 AND b.id = u.id
             RETURNING b.id, b.status, b.allocated, b.quantity""";
     private static final String AUDIT = """
             INSERT INTO stockout_allocation (catalog_id, receipt_id, backorder_id, location_code, quantity, allocated_at)
-            SELECT $1, $2, u.id, $3, u.units, $4 FROM unnest($5::bigint[], $6::int[]) AS u (id, units)""";
+            SELECT $1::text, $2::bigint, u.id, $3::text, u.units, $4::timestamptz FROM unnest($5::bigint[], $6::int[]) AS u (id, units)""";
     private static final String HOLD_FOR_ORDERS = """
             INSERT INTO stockout_hold (catalog_id, cart_id, sku, location_code, kind, quantity, expires_at, created_at,
                 confirmed_at)
-            SELECT $1, c.cart_id, $2, $3, 'SHIP', u.units, NULL, $4, $4
+            SELECT $1::text, c.cart_id, $2::text, $3::text, 'SHIP', u.units, NULL, $4::timestamptz, $4::timestamptz
               FROM unnest($5::text[], $6::int[]) AS u (order_id, units)
               JOIN stockout_cart c ON c.catalog_id = $1 AND c.order_id = u.order_id""";
     private static final String SAVE_OUTCOME = """

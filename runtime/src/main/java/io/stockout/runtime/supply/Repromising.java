@@ -94,7 +94,7 @@ public class Repromising {
                 RETURNING b.id, u.previous, u.promised, u.basis, u.reference, u.past_due)
             INSERT INTO stockout_promise_slip (catalog_id, backorder_id, previous_date, promised_date, promise_basis,
                 inbound_reference, past_due, slipped_at)
-            SELECT $1, id, previous, promised, basis, reference, past_due, $2 FROM moved""";
+            SELECT $1::text, id, previous, promised, basis, reference, past_due, $2::timestamptz FROM moved""";
     private static final String REFRESH_ARRIVALS = """
             UPDATE stockout_backorder b SET arrival_date = u.arrival
               FROM unnest($1::bigint[], $2::date[]) AS u (id, arrival) WHERE b.id = u.id""";

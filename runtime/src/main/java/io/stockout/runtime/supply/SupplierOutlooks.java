@@ -37,7 +37,7 @@ public class SupplierOutlooks {
               FROM unnest($2::text[], $3::int[], $4::float8[], $5::int[]) AS u (code, allowance, confidence, receipts)
              WHERE s.catalog_id = $1 AND s.code = u.code""";
     private static final String ENSURE = """
-            INSERT INTO stockout_supplier (catalog_id, code) SELECT $1, unnest($2::text[])
+            INSERT INTO stockout_supplier (catalog_id, code) SELECT $1::text, unnest($2::text[])
             ON CONFLICT (catalog_id, code) DO NOTHING""";
 
     private final SupplierHistory history;

@@ -1,0 +1,116 @@
+package io.stockout.it;
+
+import static io.stockout.it.Row.inbound;
+import static io.stockout.it.Row.line;
+import static io.stockout.it.Row.sku;
+import static io.stockout.it.Row.warehouse;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.stockout.OutOfStockPolicy;
+
+/**
+ * A promise carries the probability of being kept, read from the supplier's history of expected against actual receipt
+ * dates at the catalog's target percentile; a supplier without history starts from a conservative prior.
+ */
+@QuarkusTest
+class SupplierHistoryApiTest {
+
+    @Inject
+    MutableClock clock;
+
+    @BeforeEach
+    void today() {
+        clock.set("2026-03-02T09:00:00Z");
+    }
+
+    private static Map<String, Object> promise(Catalog shop) {
+        return shop.ask(line("TENT", 1)).line(0).backorder();
+    }
+
+    @Test
+    void aSupplierThatIsAlwaysLateIsCountedOnWithItsDelay() {
+        Catalog shop = Catalog.create("history-late", Row.settings().with("handlingDays", 0))
+                .locations(warehouse("WH"))
+                .supplierWithHistory("SLOWCO", "WH", 3, 3, 3, 3, 3)
+                .skus(sku("TENT", OutOfStockPolicy.BACKORDER).cap(10).supplier("SLOWCO"))
+                .inbound(inbound("PO-1", "TENT", 5, "2026-03-10"));
+
+        Map<String, Object> backorder = promise(shop);
+
+        // expected Tuesday the 10th, always 3 days late: counted on Friday the 13th
+        assertThat(backorder).extracting("promise.date", "promise.arrival", "promise.delayAllowanceDays",
+                "promise.percentile", "promise.supplier", "promise.inboundReference")
+                .containsExactly("2026-03-13", "2026-03-13", 3, 0.95, "SLOWCO", "PO-1");
+        // all 5 deliveries within 3 days, smoothed: (5 + 1) / (5 + 2)
+        assertThat(((Number) extract(backorder, "confidence")).doubleValue()).isCloseTo(0.857, within(0.001));
+        JsonPath suppliers = RestAssured.get(shop.path("suppliers")).then().statusCode(200).extract().jsonPath();
+        assertThat(suppliers.getInt("find { it.code == 'SLOWCO' }.receipts")).isEqualTo(5);
+        assertThat(suppliers.getFloat("find { it.code == 'SLOWCO' }.onTimeShare")).isZero();
+        assertThat(suppliers.getInt("find { it.code == 'SLOWCO' }.delayAllowanceDays")).isEqualTo(3);
+    }
+
+    @Test
+    void aSupplierWithoutHistoryStartsFromTheConservativePrior() {
+        Catalog shop = Catalog.create("history-none", Row.settings().with("handlingDays", 0))
+                .locations(warehouse("WH"))
+                .suppliers(Row.of("code", "NEWCO", "name", "New supplier", "leadTimeDays", 14))
+                .skus(sku("TENT", OutOfStockPolicy.BACKORDER).cap(10).supplier("NEWCO"))
+                .inbound(inbound("PO-1", "TENT", 5, "2026-03-10"));
+
+        Map<String, Object> backorder = promise(shop);
+
+        // 7 days of allowance by default: Tuesday the 17th, and one chance in two of keeping it
+        assertThat(backorder).extracting("promise.date", "promise.delayAllowanceDays")
+                .containsExactly("2026-03-17", 7);
+        assertThat(((Number) extract(backorder, "confidence")).doubleValue()).isEqualTo(0.5);
+    }
+
+    @Test
+    void theSuppliersLeadTimeCoversWhatNoPurchaseOrderDoes() {
+        Catalog shop = Catalog.create("history-lead", Row.settings().with("handlingDays", 0))
+                .locations(warehouse("WH"))
+                .suppliers(Row.of("code", "NEWCO", "leadTimeDays", 14))
+                .supplierWithHistory("NEWCO", "WH", 1, 1, 1, 1, 1)
+                .skus(sku("TENT", OutOfStockPolicy.BACKORDER).cap(10).supplier("NEWCO"));
+
+        // 14 days of lead time and 1 of allowance from the 2nd: Tuesday the 17th
+        assertThat(promise(shop)).extracting("promise.date", "promise.basis", "promise.supplier")
+                .containsExactly("2026-03-17", "LEAD_TIME", "NEWCO");
+    }
+
+    @Test
+    void aNewTargetPercentileReadsTheAllowancesAgain() {
+        Catalog shop = Catalog.create("history-percentile", Row.settings().with("handlingDays", 0))
+                .locations(warehouse("WH"))
+                .supplierWithHistory("MIXED", "WH", 0, 0, 0, 0, 0, 0, 4, 4, 4, 4)
+                .skus(sku("TENT", OutOfStockPolicy.BACKORDER).cap(10).supplier("MIXED"))
+                .inbound(inbound("PO-1", "TENT", 5, "2026-03-10"));
+        assertThat(promise(shop)).extracting("promise.date").isEqualTo("2026-03-16");
+
+        RestAssured.given()
+                .contentType(ContentType.JSON)
+                .body(Row.of("promisePercentile", 0.5))
+                .put("/stockout/catalogs/" + shop.id)
+                .then()
+                .statusCode(200);
+
+        assertThat(promise(shop)).extracting("promise.date", "promise.percentile").containsExactly("2026-03-10", 0.5);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object extract(Map<String, Object> backorder, String field) {
+        return ((Map<String, Object>) backorder.get("promise")).get(field);
+    }
+}
