@@ -2,7 +2,9 @@ package io.stockout.simulation;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -300,7 +302,7 @@ final class Simulation {
             order.receive(delivery);
             receipts++;
             delays.computeIfAbsent(order.product.supplier().code(), code -> new ArrayList<>())
-                    .add((int) java.time.temporal.ChronoUnit.DAYS.between(order.expectedDate, day));
+                    .add((int) ChronoUnit.DAYS.between(order.expectedDate, day));
             if (delivery.closesLine()) {
                 shortDeliveries++;
             }
@@ -338,7 +340,7 @@ final class Simulation {
     }
 
     private void shop(LocalDate day) {
-        List<ShortOrder> short_ = new ArrayList<>();
+        List<ShortOrder> shortOrders = new ArrayList<>();
         for (SkuState sku : skus) {
             int orders = Scenario.poisson(sku.demand, sku.product.ordersPerDay());
             boolean queued = false;
@@ -351,13 +353,13 @@ final class Simulation {
                 } else {
                     // later orders of the day queue behind the first short one, so that they are served in order
                     queued = true;
-                    short_.add(new ShortOrder(sku, quantity));
+                    shortOrders.add(new ShortOrder(sku, quantity));
                 }
             }
         }
         // the platform's levels count the day's sales so far before the cart webhook is asked
         postStockLevels();
-        for (ShortOrder order : short_) {
+        for (ShortOrder order : shortOrders) {
             nextSecond();
             placeThroughCart(day, order.sku(), order.quantity());
         }
@@ -520,7 +522,7 @@ final class Simulation {
         boolean pastDue = payload.path("pastDue").asBoolean();
         LocalDate previous = LocalDate.parse(payload.path("previousDate").asText());
         LocalDate slippedOn = event.hasNonNull("createdAt")
-                ? java.time.OffsetDateTime.parse(event.path("createdAt").asText()).toLocalDate()
+                ? OffsetDateTime.parse(event.path("createdAt").asText()).toLocalDate()
                 : today;
         if (pastDue != previous.isBefore(slippedOn)) {
             pastDueMismatches++;

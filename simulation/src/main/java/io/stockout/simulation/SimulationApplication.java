@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,7 +106,7 @@ public class SimulationApplication implements QuarkusApplication {
                         scenario.rules().handlingDays(), scenario.rules().transitDays()))
                 .append(", promise percentile %s.\n".formatted(scenario.percentile()));
         text.append("Ran until %s (%d days); %d orders served from stock, %d through the cart webhook, %d units lost.\n"
-                .formatted(result.lastDay(), java.time.temporal.ChronoUnit.DAYS.between(scenario.start(), result.lastDay()) + 1,
+                .formatted(result.lastDay(), ChronoUnit.DAYS.between(scenario.start(), result.lastDay()) + 1,
                         result.ordersFromStock(), result.cartOrders(), result.lostUnits()));
         text.append("%d purchase orders, %d receipts (%d closed short), %d new dates announced by suppliers.\n".formatted(
                 result.purchaseOrders(), result.receipts(), result.shortDeliveries(), result.announcements()));

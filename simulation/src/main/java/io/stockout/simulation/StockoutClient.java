@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -96,7 +97,7 @@ final class StockoutClient {
             Calls counted = calls.computeIfAbsent(method + " " + endpoint, key -> new Calls());
             counted.count++;
             counted.nanos += System.nanoTime() - started;
-            String text = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+            String text = new String(response.body(), StandardCharsets.UTF_8);
             if (response.statusCode() / 100 != 2) {
                 throw new ApiException(method, path, response.statusCode(), text);
             }
