@@ -37,7 +37,8 @@ public interface StockoutLoader {
 
     /**
      * Upserts stock levels by SKU and location; the levels are absolute. A level older than the stored one changes
-     * nothing; a newer one settles the holds of orders confirmed before it, which it already counts.
+     * nothing; a newer one settles the holds of orders confirmed before it, which it already counts. Units received
+     * through Stockout after the level was counted are added to it.
      */
     Uni<Integer> putStock(String catalog, List<Stock> stock);
 
@@ -49,6 +50,14 @@ public interface StockoutLoader {
 
     /** Upserts suppliers by {@code code}. */
     Uni<Integer> putSuppliers(String catalog, List<Supplier> suppliers);
+
+    /**
+     * Records units that arrived: they go on hand, serve open backorders in the catalog's allocation order, and measure
+     * their supplier's lateness. Each receipt is applied once, by its id.
+     *
+     * @return how many receipts were applied now (redeliveries of receipts applied before are not counted)
+     */
+    Uni<Integer> putReceipts(String catalog, List<Receipt> receipts);
 
     /** Upserts substitute links by SKU and substitute. */
     Uni<Integer> putSubstitutes(String catalog, List<Substitute> substitutes);
@@ -153,6 +162,23 @@ public interface StockoutLoader {
                 String location) {
             this(reference, sku, quantity, expectedDate, supplier, location, null);
         }
+    }
+
+    /**
+     * Units that arrived at a location.
+     *
+     * @param receiptId the sender's id of this receipt; a receipt is applied once, and a redelivery gets the first
+     *        outcome
+     * @param reference the purchase-order line the units were ordered on, if any; its SKU, location and supplier apply
+     * @param sku required without a reference; must match the line's when both are given
+     * @param location where the units arrived; the line's destination when absent
+     * @param quantity units received
+     * @param receivedAt when they arrived; now when absent
+     * @param closesLine {@code true} when the supplier will send no more of the line, even though fewer units came than
+     *        ordered; the line closes by itself when all its units are received
+     */
+    record Receipt(String receiptId, String reference, String sku, String location, Integer quantity,
+            OffsetDateTime receivedAt, Boolean closesLine) {
     }
 
     /**

@@ -1,9 +1,13 @@
 package io.stockout;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -57,6 +61,130 @@ public interface StockoutRuntimeConfig {
      * Holds placed by cart validation.
      */
     Holds holds();
+
+    /**
+     * Signed webhooks: verification, replay window, deadline and size limit.
+     */
+    Webhooks webhooks();
+
+    /**
+     * The commercetools API Extension.
+     */
+    Commercetools commercetools();
+
+    /**
+     * Saleor webhooks.
+     */
+    Saleor saleor();
+
+    interface Webhooks {
+
+        /**
+         * How far a webhook's signed timestamp may be from now, in the past or the future.
+         * <p>
+         * A signed request outside this window is refused with 401, so that a captured request cannot be replayed
+         * later. Applies to Stockout's own signature scheme, whose timestamp is signed.
+         */
+        @WithDefault("5m")
+        Duration replayWindow();
+
+        /**
+         * How long a synchronous webhook may take before Stockout answers without the database.
+         * <p>
+         * When the database is slow or down, availability checks and cart validations answer a degraded result
+         * (availability unknown, no offers, nothing held) within this time, and events that must not be lost are
+         * refused with 503 so that the platform delivers them again. Keep it well below the platform's own timeout
+         * (commercetools gives an API Extension 2 seconds by default).
+         */
+        @WithDefault("1s")
+        Duration deadline();
+
+        /**
+         * The largest webhook body taken; a larger one is refused with 413.
+         */
+        @WithDefault("1M")
+        MemorySize maxBodySize();
+
+        /**
+         * How long webhook secrets read from the database are kept in memory.
+         * <p>
+         * A secret set through this instance counts at once; a signature that matches no known secret makes the
+         * instance read the catalog's secrets again (at most once a second), so a new secret set through another
+         * instance counts at once too. Ending a rotation early reaches the other instances within this time.
+         */
+        @WithDefault("1m")
+        Duration secretCacheTime();
+
+        /**
+         * How long platform deliveries are remembered for deduplication.
+         * <p>
+         * A redelivery within this time gets the first answer and changes nothing. Platforms retry for hours at most
+         * (Shopify: 4 hours).
+         */
+        @WithDefault("P7D")
+        Duration deliveryRetention();
+
+        /**
+         * Catalogs whose own webhooks (availability, carts, order events) are taken without a signature.
+         * <p>
+         * For demos and local trials only: anyone who reaches the application can then change these catalogs' holds
+         * and orders. Signed requests to them are still verified. Platform adapters always verify. Empty by default.
+         */
+        Optional<List<String>> unsignedCatalogs();
+    }
+
+    interface Commercetools {
+
+        /**
+         * The key of the line-item custom type whose fields carry Stockout's plan in the cart.
+         * <p>
+         * The type must exist in the commercetools project, with the fields listed in the commercetools page of the
+         * documentation.
+         */
+        @WithDefault("stockout-line-item")
+        String lineItemType();
+
+        /**
+         * What happens to a cart line that asks for more units than can be had.
+         * <p>
+         * {@code REDUCE} lowers the line's quantity to what can be had (and removes a line of which nothing can be had),
+         * so that the cart and Stockout's holds agree; {@code REFUSE} answers 400 in commercetools' error shape, so the
+         * cart change fails and the caller sees why (the holds of the refused change lapse when they expire).
+         */
+        @WithDefault("reduce")
+        WhenShort whenShort();
+
+        enum WhenShort {
+            REFUSE, REDUCE
+        }
+    }
+
+    interface Saleor {
+
+        /**
+         * Where the Saleor instance publishes the keys that sign its webhooks, for example
+         * {@code https://shop.example.com/.well-known/jwks.json}.
+         * <p>
+         * Stockout fetches keys from this address only. When unset, only webhooks signed with a legacy secret key
+         * (set per catalog) are taken.
+         */
+        Optional<URI> jwksUrl();
+
+        /**
+         * How long fetched signing keys are kept before they are fetched again.
+         * <p>
+         * A signature by a key id not in the kept set makes Stockout fetch the keys again, at most once per
+         * {@code jwks-min-refresh}.
+         */
+        @WithDefault("10m")
+        Duration jwksCacheTime();
+
+        /**
+         * The shortest time between two fetches of the signing keys.
+         */
+        @WithDefault("30s")
+        Duration jwksMinRefresh();
+    }
 
     interface Schema {
 

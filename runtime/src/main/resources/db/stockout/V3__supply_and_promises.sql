@@ -57,6 +57,7 @@ CREATE TABLE stockout_receipt (
     outcome             jsonb,
     UNIQUE (catalog_id, receipt_id)
 );
+CREATE INDEX stockout_receipt_arrivals ON stockout_receipt (catalog_id, sku, location_code, received_at);
 CREATE INDEX stockout_receipt_supplier ON stockout_receipt (catalog_id, supplier, received_at DESC)
     WHERE delay_days IS NOT NULL;
 

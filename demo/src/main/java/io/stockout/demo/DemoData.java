@@ -2,6 +2,7 @@ package io.stockout.demo;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,9 +18,11 @@ import io.stockout.StockoutLoader.Catalog;
 import io.stockout.StockoutLoader.Inbound;
 import io.stockout.StockoutLoader.Location;
 import io.stockout.StockoutLoader.PostalCode;
+import io.stockout.StockoutLoader.Receipt;
 import io.stockout.StockoutLoader.Sku;
 import io.stockout.StockoutLoader.Stock;
 import io.stockout.StockoutLoader.Substitute;
+import io.stockout.StockoutLoader.Supplier;
 
 /**
  * The demo catalog: real stores, products and ZIP codes, with everything that no public data set has (stock levels,
@@ -30,7 +33,8 @@ import io.stockout.StockoutLoader.Substitute;
  * without framework types, so that it can be tested without starting the application.
  */
 public record DemoData(Catalog catalog, List<Sku> skus, List<Location> locations, List<Stock> stock,
-        List<Inbound> inbound, List<Substitute> substitutes, List<PostalCode> postalCodes) {
+        List<Inbound> inbound, List<Substitute> substitutes, List<PostalCode> postalCodes, List<Supplier> suppliers,
+        List<Inbound> deliveredLines, List<Receipt> receipts) {
 
     /** The seed of the generated part; change it and the README's example answer changes too. */
     public static final long SEED = 20_261_204L;
@@ -49,6 +53,30 @@ public record DemoData(Catalog catalog, List<Sku> skus, List<Location> locations
 
     private static final List<String> SUPPLIERS = List.of("Demo Supplier A", "Demo Supplier B", "Demo Supplier C",
             "Demo Supplier D", "Demo Supplier E");
+    /** How each supplier's past deliveries came, so that promises show different delay allowances and confidences. */
+    private static final List<Lateness> LATENESS = List.of(Lateness.RELIABLE, Lateness.RELIABLE, Lateness.OFTEN_LATE,
+            Lateness.ERRATIC, Lateness.OFTEN_LATE);
+    /** Past deliveries generated per supplier. */
+    static final int HISTORY = 24;
+
+    /** A supplier's lateness profile, for its generated delivery history. */
+    enum Lateness {
+
+        /** Mostly on the day, now and then a day early or late. */
+        RELIABLE,
+        /** Usually two to six days late. */
+        OFTEN_LATE,
+        /** Anywhere from on time to three weeks late. */
+        ERRATIC;
+
+        int delay(Random random) {
+            return switch (this) {
+                case RELIABLE -> random.nextDouble() < 0.8 ? 0 : random.nextBoolean() ? -1 : 1;
+                case OFTEN_LATE -> 2 + random.nextInt(5);
+                case ERRATIC -> (int) Math.min(21, Math.round(-6 * Math.log(1 - random.nextDouble())));
+            };
+        }
+    }
     private static final int[] BACKORDER_CAPS = {10, 20, 50, 100};
 
     /** The predominant IANA zone of each state; a state spanning two zones gets the one most of its people live in. */
@@ -93,7 +121,25 @@ public record DemoData(Catalog catalog, List<Sku> skus, List<Location> locations
                 .stream()
                 .map(zip -> new PostalCode(COUNTRY, zip.zip(), zip.latitude(), zip.longitude()))
                 .toList();
-        return new DemoData(catalog, skus, locations, List.copyOf(stock), inbound, substitutes, postalCodes);
+        // a random stream of its own, so that the history leaves the rest of the generated data as it was
+        Random history = new Random(seed + 1);
+        List<Supplier> suppliers = new ArrayList<>();
+        List<Inbound> deliveredLines = new ArrayList<>();
+        List<Receipt> receipts = new ArrayList<>();
+        for (int s = 0; s < SUPPLIERS.size(); s++) {
+            String supplier = SUPPLIERS.get(s);
+            suppliers.add(new Supplier(supplier, supplier, 7 + history.nextInt(15)));
+            String sku = skus.stream().filter(k -> supplier.equals(k.supplier())).findFirst().orElse(skus.get(0)).sku();
+            for (int n = 0; n < HISTORY; n++) {
+                String reference = "PO-PAST-%d-%02d".formatted(s + 1, n + 1);
+                LocalDate expected = today.minusDays(150 - n * 5L);
+                deliveredLines.add(new Inbound(reference, sku, 5, expected, supplier, WAREHOUSE_EAST));
+                receipts.add(new Receipt("GRN-" + reference, reference, null, null, 5,
+                        expected.plusDays(LATENESS.get(s).delay(history)).atTime(15, 0).atOffset(ZoneOffset.UTC), null));
+            }
+        }
+        return new DemoData(catalog, skus, locations, List.copyOf(stock), inbound, substitutes, postalCodes,
+                List.copyOf(suppliers), List.copyOf(deliveredLines), List.copyOf(receipts));
     }
 
     /** The IANA zone of a US state or DC, by its two-letter code. */

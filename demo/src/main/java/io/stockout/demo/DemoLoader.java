@@ -68,10 +68,11 @@ public class DemoLoader {
 
         long stores = data.locations().stream().filter(location -> location.kind() == LocationKind.STORE).count();
         LOG.infof("Loaded catalog %s in %d ms: %d SKUs, %d stores and %d warehouses, %d stock levels, %d inbound lines, "
-                + "%d substitute links, %d ZIP codes (stock and supply generated with seed %d)", DemoData.CATALOG,
-                Duration.ofNanos(System.nanoTime() - started).toMillis(), data.skus().size(), stores,
-                data.locations().size() - stores, data.stock().size(), data.inbound().size(), data.substitutes().size(),
-                data.postalCodes().size(), DemoData.SEED);
+                + "%d suppliers with %d past deliveries, %d substitute links, %d ZIP codes (stock and supply generated "
+                + "with seed %d)", DemoData.CATALOG, Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                data.skus().size(), stores, data.locations().size() - stores, data.stock().size(), data.inbound().size(),
+                data.suppliers().size(), data.receipts().size(), data.substitutes().size(), data.postalCodes().size(),
+                DemoData.SEED);
     }
 
     private static <T> T await(Supplier<Uni<T>> work) {
@@ -100,6 +101,11 @@ public class DemoLoader {
                 .flatMap(count -> loader.putLocations(catalog, data.locations()))
                 .flatMap(count -> loader.putSkus(catalog, data.skus()))
                 .flatMap(count -> loader.putStock(catalog, data.stock()))
+                .flatMap(count -> loader.putSuppliers(catalog, data.suppliers()))
+                // past deliveries, received before the stock levels were counted: they teach the suppliers' lateness
+                // and leave the levels as they are
+                .flatMap(count -> loader.putInbound(catalog, data.deliveredLines()))
+                .flatMap(count -> loader.putReceipts(catalog, data.receipts()))
                 .flatMap(count -> loader.putInbound(catalog, data.inbound()))
                 .flatMap(count -> loader.putSubstitutes(catalog, data.substitutes()))
                 .flatMap(count -> loader.putCatalog(catalog, switchOn));

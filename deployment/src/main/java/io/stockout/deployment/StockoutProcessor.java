@@ -26,6 +26,8 @@ import io.stockout.runtime.problem.StockoutProblemMapper;
 import io.stockout.runtime.schema.StockoutSchema;
 import io.stockout.runtime.supply.SupplyResource;
 import io.stockout.runtime.time.ClockProducer;
+import io.stockout.runtime.webhook.DeliverySweep;
+import io.stockout.runtime.webhook.WebhookSecretResource;
 
 class StockoutProcessor {
 
@@ -49,7 +51,7 @@ class StockoutProcessor {
                 .addBeanClasses(AvailabilityResource.class, CartResource.class, OrderResource.class,
                         LoadingResource.class, LoadingService.class, StockoutProblemMapper.class, StockoutSchema.class,
                         ClockProducer.class, HoldExpiry.class, PromiseReview.class, SupplyResource.class,
-                        BackorderResource.class, OutboxResource.class)
+                        BackorderResource.class, OutboxResource.class, WebhookSecretResource.class, DeliverySweep.class)
                 .setUnremovable()
                 .build();
     }

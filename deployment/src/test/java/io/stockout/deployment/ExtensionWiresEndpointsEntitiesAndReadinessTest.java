@@ -4,14 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.QuarkusUnitTest;
+import io.stockout.runtime.webhook.StockoutSignature;
 
 /**
  * An application with nothing but the extension and no datasource URL gets an embedded PostgreSQL, the migrated schema,
- * the loading and availability endpoints, the catalog entity, and a readiness check that is up.
+ * the loading and secret endpoints, the signed availability webhook, the catalog entity, and a readiness check that is up.
  */
 class ExtensionWiresEndpointsEntitiesAndReadinessTest {
 
@@ -39,8 +43,19 @@ class ExtensionWiresEndpointsEntitiesAndReadinessTest {
                 .body("name", equalTo("Wired"))
                 .body("offerKinds", equalTo(java.util.List.of("PICKUP")));
 
+        String secret = given().put("/stockout/catalogs/wired/webhook-secrets/stockout")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("secret");
+        byte[] body = "{\"lines\":[{\"sku\":\"nothing\",\"quantity\":1}]}".getBytes(StandardCharsets.UTF_8);
+        long now = Instant.now().getEpochSecond();
+
         given().contentType("application/json")
-                .body("{\"lines\":[{\"sku\":\"nothing\",\"quantity\":1}]}")
+                .header("webhook-id", "wired-1")
+                .header("webhook-timestamp", Long.toString(now))
+                .header("webhook-signature", StockoutSignature.sign(secret, "wired-1", now, body))
+                .body(body)
                 .post("/stockout/catalogs/wired/availability")
                 .then()
                 .statusCode(200)

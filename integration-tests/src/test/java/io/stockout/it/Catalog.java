@@ -30,6 +30,12 @@ final class Catalog {
     /** Creates (or updates) the catalog with default settings, apart from those given. */
     static Catalog create(String id, Row settings) {
         given().contentType(ContentType.JSON).body(settings).put("/stockout/catalogs/" + id).then().statusCode(200);
+        // the storefront's webhooks are signed with this secret (see SigningFilter); setting it again changes nothing
+        given().contentType(ContentType.JSON)
+                .body(Row.of("secret", Signing.secretFor(id)))
+                .put("/stockout/catalogs/" + id + "/webhook-secrets/stockout")
+                .then()
+                .statusCode(200);
         return new Catalog(id);
     }
 

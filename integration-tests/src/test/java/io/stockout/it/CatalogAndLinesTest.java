@@ -70,16 +70,17 @@ class CatalogAndLinesTest {
     }
 
     @Test
-    void unknownCatalogIsA404Problem() {
+    void aWebhookOfAnUnknownCatalogIsRefusedAsUnsignedWithoutSayingWhetherTheCatalogExists() {
+        // no catalog means no secret: the answer is the one a wrong signature gets, so catalog ids cannot be probed
         given().contentType(ContentType.JSON)
                 .body(Row.of("lines", java.util.List.of(line("TENT", 1))))
                 .post("/stockout/catalogs/no-such-catalog/availability")
                 .then()
-                .statusCode(404)
+                .statusCode(401)
                 .contentType(Problems.PROBLEM_JSON)
-                .body("type", not(emptyOrNullString()))
+                .body("type", equalTo("https://stockout.io/problems/invalid-signature"))
                 .body("detail", not(emptyOrNullString()))
-                .body("field", equalTo("catalog"));
+                .body("field", equalTo("webhook-signature"));
     }
 
     @Test

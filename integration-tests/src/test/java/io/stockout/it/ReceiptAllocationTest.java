@@ -249,4 +249,24 @@ class ReceiptAllocationTest {
                 .post("/stockout/catalogs/no-such-catalog/receipts")
                 .then(), 404);
     }
+
+    @Test
+    void receiptsAndStockLevelsAgreeByTime() {
+        clock.set("2026-03-02T13:00:00Z");
+        Catalog shop = tents("receipt-levels", Row.settings());
+        shop.stock(stock("TENT", "WH", 1).with("asOf", "2026-03-02T08:00:00Z"));
+        shop.receipts(unplanned("R1", 5).with("receivedAt", "2026-03-02T10:00:00Z"));
+
+        // counted at 09:00, before the receipt: the 5 received at 10:00 come on top
+        shop.stock(stock("TENT", "WH", 2).with("asOf", "2026-03-02T09:00:00Z"));
+        assertThat(shop.ask(line("TENT", 20)).line(0).shipNow()).isEqualTo(7);
+
+        // counted at 11:00, after it: the level counts them already
+        shop.stock(stock("TENT", "WH", 4).with("asOf", "2026-03-02T11:00:00Z"));
+        assertThat(shop.ask(line("TENT", 20)).line(0).shipNow()).isEqualTo(4);
+
+        // a receipt older than the stored level is already in it
+        shop.receipts(unplanned("R2", 3).with("receivedAt", "2026-03-02T10:30:00Z"));
+        assertThat(shop.ask(line("TENT", 20)).line(0).shipNow()).isEqualTo(4);
+    }
 }

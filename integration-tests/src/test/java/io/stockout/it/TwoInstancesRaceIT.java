@@ -184,6 +184,8 @@ class TwoInstancesRaceIT {
 
     private static void load() {
         expectOk(send(first, "PUT", "/stockout/catalogs/" + CATALOG, Map.of("name", "Race")));
+        expectOk(send(first, "PUT", "/stockout/catalogs/" + CATALOG + "/webhook-secrets/stockout",
+                Map.of("secret", Signing.secretFor(CATALOG))));
         List<Map<String, Object>> skus = new ArrayList<>();
         List<Map<String, Object>> stock = new ArrayList<>();
         for (String sku : SKUS) {
@@ -308,11 +310,14 @@ class TwoInstancesRaceIT {
 
     private static HttpResponse<String> send(ApplicationInstance instance, String method, String path, Object body) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(instance.base.resolve(URI.create(path)))
+            byte[] bytes = JSON.writeValueAsBytes(body);
+            HttpRequest.Builder request = HttpRequest.newBuilder(instance.base.resolve(URI.create(path)))
                     .header("content-type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                    .build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+            if (path.contains("/carts/") || path.endsWith("/order-events")) {
+                Signing.headers(CATALOG, bytes, java.time.Instant.now()).forEach(request::header);
+            }
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

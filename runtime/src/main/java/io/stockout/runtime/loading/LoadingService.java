@@ -38,6 +38,8 @@ import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
 import io.stockout.runtime.promise.BusinessCalendar;
 import io.stockout.runtime.stock.FactRows;
+import io.stockout.runtime.supply.ReceiptOutcome;
+import io.stockout.runtime.supply.ReceiptService;
 import io.stockout.runtime.supply.Repromising;
 import io.stockout.runtime.supply.SupplierOutlooks;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -66,9 +68,11 @@ public class LoadingService implements StockoutLoader {
     private final StockoutRuntimeConfig config;
     private final Repromising repromising;
     private final SupplierOutlooks outlooks;
+    private final ReceiptService receipts;
 
     public LoadingService(Pool pool, Clock clock, ObjectMapper mapper, StockoutRuntimeConfig config,
-            Repromising repromising, SupplierOutlooks outlooks) {
+            Repromising repromising, SupplierOutlooks outlooks, ReceiptService receipts) {
+        this.receipts = receipts;
         this.pool = pool;
         this.clock = clock;
         this.mapper = mapper;
@@ -232,7 +236,14 @@ public class LoadingService implements StockoutLoader {
         return inCatalog(catalog, unique.values(), """
                 WITH levels AS (
                     INSERT INTO stockout_stock (catalog_id, sku, location_code, on_hand, safety_stock, as_of, updated_at)
-                    SELECT $1, l.*, now() FROM unnest($2::text[], $3::text[], $4::int[], $5::int[], $6::timestamptz[]) AS l
+                    SELECT $1, l.sku, l.location_code,
+                           -- units received after the level was counted are not in it yet
+                           l.on_hand + (SELECT coalesce(sum(r.quantity), 0) FROM stockout_receipt r
+                                         WHERE r.catalog_id = $1 AND r.sku = l.sku AND r.location_code = l.location_code
+                                           AND r.received_at > l.as_of),
+                           l.safety_stock, l.as_of, now()
+                      FROM unnest($2::text[], $3::text[], $4::int[], $5::int[], $6::timestamptz[])
+                           AS l (sku, location_code, on_hand, safety_stock, as_of)
                     ON CONFLICT (catalog_id, sku, location_code) DO UPDATE SET on_hand = excluded.on_hand,
                         safety_stock = excluded.safety_stock, as_of = excluded.as_of, updated_at = now()
                         WHERE stockout_stock.as_of <= excluded.as_of
@@ -318,6 +329,12 @@ public class LoadingService implements StockoutLoader {
                 column(Boolean.class, line -> Boolean.TRUE.equals(line.cancelled())))
                 .flatMap(upserted -> repromising.drain(catalog)
                         .map(result -> new InboundLoaded(upserted, result.slipped())));
+    }
+
+    @Override
+    public Uni<Integer> putReceipts(String catalog, List<Receipt> receipts) {
+        return this.receipts.apply(catalog, receipts)
+                .map(applied -> (int) applied.receipts().stream().filter(ReceiptOutcome::applied).count());
     }
 
     @Override

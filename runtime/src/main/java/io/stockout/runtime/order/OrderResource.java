@@ -4,35 +4,38 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import io.smallrye.mutiny.Uni;
-import io.stockout.StockoutRuntimeConfig;
 import io.stockout.runtime.json.RequestBodies;
-import io.stockout.runtime.problem.StockoutProblem;
+import io.stockout.runtime.webhook.Deadline;
+import io.stockout.runtime.webhook.WebhookGuard;
 
 /**
- * The platform's order webhook: placed orders confirm their cart's holds, cancelled ones release them.
+ * The platform's order webhook: placed orders confirm their cart's holds, cancelled ones release them. Signed; when the
+ * database cannot answer within the webhook deadline the event is refused with 503, to be delivered again.
  */
 @Path("/stockout/catalogs/{catalog}/order-events")
 public class OrderResource {
 
     private final OrderService orders;
     private final RequestBodies bodies;
-    private final StockoutRuntimeConfig config;
+    private final WebhookGuard guard;
+    private final Deadline deadline;
 
-    public OrderResource(OrderService orders, RequestBodies bodies, StockoutRuntimeConfig config) {
+    public OrderResource(OrderService orders, RequestBodies bodies, WebhookGuard guard, Deadline deadline) {
         this.orders = orders;
         this.bodies = bodies;
-        this.config = config;
+        this.guard = guard;
+        this.deadline = deadline;
     }
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<OrderOutcome> apply(@PathParam("catalog") String catalog, byte[] body) {
-        if (!config.active()) {
-            throw StockoutProblem.inactive();
-        }
-        return orders.apply(catalog, bodies.read(body, OrderEvent.class));
+    public Uni<OrderOutcome> apply(@PathParam("catalog") String catalog, HttpHeaders headers, byte[] body) {
+        return guard.verify(catalog, headers, body)
+                .flatMap(verified -> deadline.orUnavailable(orders.apply(catalog, bodies.read(body, OrderEvent.class)),
+                        "Order event of catalog " + catalog));
     }
 }

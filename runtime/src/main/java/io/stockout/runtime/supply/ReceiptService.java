@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import io.stockout.AllocationOrder;
+import io.stockout.StockoutLoader.Receipt;
 import io.stockout.runtime.json.Fingerprint;
 import io.stockout.runtime.outbox.Outbox;
 import io.stockout.runtime.problem.Checks;
@@ -68,12 +69,17 @@ public class ReceiptService {
             ON CONFLICT (catalog_id, receipt_id) DO NOTHING RETURNING id""";
     private static final String FIRST_OUTCOME = """
             SELECT request_hash, outcome::text AS outcome FROM stockout_receipt WHERE catalog_id = $1 AND receipt_id = $2""";
+    /**
+     * Adds the units on hand, unless the stored level was counted at or after they arrived and so counts them already.
+     * A receipt never moves the level's own time: a level counted later than the last one, but before the receipt,
+     * still gets the receipt added on top (see the stock load).
+     */
     private static final String ON_HAND = """
-            INSERT INTO stockout_stock (catalog_id, sku, location_code, on_hand, as_of, updated_at)
-            VALUES ($1, $2, $3, $4, $5, now())
+            INSERT INTO stockout_stock (catalog_id, sku, location_code, on_hand, updated_at)
+            VALUES ($1, $2, $3, $4, now())
             ON CONFLICT (catalog_id, sku, location_code) DO UPDATE
-                SET on_hand = stockout_stock.on_hand + excluded.on_hand, as_of = excluded.as_of, updated_at = now()
-                WHERE stockout_stock.as_of < excluded.as_of""";
+                SET on_hand = stockout_stock.on_hand + excluded.on_hand, updated_at = now()
+                WHERE stockout_stock.as_of < $5""";
     private static final String RECEIVE_LINE = """
             UPDATE stockout_inbound SET received = received + $3,
                    status = CASE WHEN status = 'CANCELLED' THEN status

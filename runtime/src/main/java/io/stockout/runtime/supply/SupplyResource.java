@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.smallrye.mutiny.Uni;
+import io.stockout.StockoutLoader.Receipt;
 import io.stockout.StockoutRuntimeConfig;
 import io.stockout.runtime.json.RequestBodies;
 import io.stockout.runtime.problem.Checks;

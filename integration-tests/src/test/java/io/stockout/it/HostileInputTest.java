@@ -1,0 +1,358 @@
+package io.stockout.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.stockout.OutOfStockPolicy;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Hundreds of malformed, oversized, wrong-type, deeply nested, injection, unicode and boundary requests against every
+ * endpoint, each properly signed so that it reaches the parser (and some not signed at all). Every one gets a
+ * problem+json 4xx, none a 500, and the database is exactly as it was.
+ */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HostileInputTest {
+
+    private static final String CATALOG = "hostile";
+    private static final String BASE = "/stockout/catalogs/" + CATALOG;
+    private static final String SHOPIFY_SECRET = "shopify-secret-of-hostile";
+    private static final String COMMERCETOOLS = "Bearer commercetools-secret-of-hostile";
+    private static final String SALEOR_SECRET = "saleor-secret-of-hostile";
+    private static final List<String> TABLES = List.of("stockout_sku", "stockout_location", "stockout_stock",
+            "stockout_inbound", "stockout_substitute", "stockout_cart", "stockout_hold", "stockout_backorder",
+            "stockout_event", "stockout_webhook_secret", "stockout_platform_ref", "stockout_webhook_delivery");
+
+    private static String before;
+    private static int sent;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    MutableClock clock;
+
+    /** How a request is signed. */
+    enum Signer {
+        STOCKOUT, SHOPIFY, COMMERCETOOLS, SALEOR, NONE
+    }
+
+    /** An endpoint: where, how, and the headers a real sender adds. */
+    record Endpoint(String name, String method, String path, Signer signer, Map<String, String> headers) {
+    }
+
+    static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("availability", "POST", BASE + "/availability", Signer.STOCKOUT, Map.of()),
+            new Endpoint("cart", "POST", BASE + "/carts/cart-1", Signer.STOCKOUT, Map.of()),
+            new Endpoint("order event", "POST", BASE + "/order-events", Signer.STOCKOUT, Map.of()),
+            new Endpoint("shopify level", "POST", BASE + "/webhooks/shopify", Signer.SHOPIFY,
+                    Map.of("X-Shopify-Topic", "inventory_levels/update", "X-Shopify-Event-Id", "hostile")),
+            new Endpoint("shopify cart", "POST", BASE + "/webhooks/shopify", Signer.SHOPIFY,
+                    Map.of("X-Shopify-Topic", "carts/update", "X-Shopify-Event-Id", "hostile-cart")),
+            new Endpoint("commercetools", "POST", BASE + "/webhooks/commercetools/carts", Signer.COMMERCETOOLS, Map.of()),
+            new Endpoint("saleor stock", "POST", BASE + "/webhooks/saleor", Signer.SALEOR,
+                    Map.of("Saleor-Event", "product_variant_stock_updated")),
+            new Endpoint("saleor checkout", "POST", BASE + "/webhooks/saleor", Signer.SALEOR,
+                    Map.of("Saleor-Event", "checkout_updated")),
+            new Endpoint("catalog", "PUT", BASE, Signer.NONE, Map.of()),
+            new Endpoint("skus", "POST", BASE + "/skus", Signer.NONE, Map.of()),
+            new Endpoint("locations", "POST", BASE + "/locations", Signer.NONE, Map.of()),
+            new Endpoint("stock", "POST", BASE + "/stock", Signer.NONE, Map.of()),
+            new Endpoint("inbound", "POST", BASE + "/inbound", Signer.NONE, Map.of()),
+            new Endpoint("substitutes", "POST", BASE + "/substitutes", Signer.NONE, Map.of()),
+            new Endpoint("postal codes", "POST", "/stockout/postal-codes", Signer.NONE, Map.of()),
+            new Endpoint("webhook secret", "PUT", BASE + "/webhook-secrets/stockout", Signer.NONE, Map.of()));
+
+    /** Bodies that no endpoint takes. */
+    static Map<String, byte[]> malformed() {
+        Map<String, byte[]> bodies = new LinkedHashMap<>();
+        text(bodies, "unclosed object", "{");
+        text(bodies, "unclosed array", "[");
+        text(bodies, "field without value", "{\"a\":");
+        text(bodies, "truncated literal", "nul");
+        text(bodies, "single quotes", "{'lines':'x'}");
+        text(bodies, "trailing brace", "{\"lines\":[]}}");
+        text(bodies, "two documents", "{} {}");
+        text(bodies, "a bare string", "\"just a string\"");
+        text(bodies, "a bare number beyond long", "123456789012345678901234567890");
+        text(bodies, "a bare boolean", "true");
+        text(bodies, "a NUL byte", "\u0000");
+        text(bodies, "NaN", "{\"lines\":NaN}");
+        text(bodies, "infinity exponent", "{\"n\":1e999999999}");
+        text(bodies, "comment", "/* hi */ {}");
+        text(bodies, "nesting of 500 arrays", "[".repeat(500) + "]".repeat(500));
+        text(bodies, "nesting of 500 objects", "{\"a\":".repeat(500) + "1" + "}".repeat(500));
+        text(bodies, "duplicate keys", "{\"lines\":[],\"lines\":[]}");
+        text(bodies, "an array of numbers", "[1,2,3]");
+        text(bodies, "an array of null", "[null]");
+        text(bodies, "a 100k unknown field", "{\"" + "x".repeat(100_000) + "\":1}");
+        text(bodies, "injection as a key", "{\"'; DROP TABLE stockout_sku; --\":1}");
+        text(bodies, "an unknown field of markup", "{\"<script>alert(1)</script>\":true}");
+        bodies.put("invalid UTF-8", new byte[]{'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
+        bodies.put("UTF-16 encoded", "{\"lines\":[]}".getBytes(StandardCharsets.UTF_16));
+        byte[] huge = new byte[1_200_000];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        huge[0] = '[';
+        bodies.put("1.2 MB of blanks", huge);
+        return bodies;
+    }
+
+    private static void text(Map<String, byte[]> bodies, String name, String body) {
+        bodies.put(name, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Per endpoint, bodies of the right shape with a wrong, out-of-range or hostile value. */
+    static Map<String, List<String>> wrongValues() {
+        String line = "{\"lines\":[{\"sku\":%s,\"quantity\":%s}]}";
+        List<String> availability = new ArrayList<>();
+        for (String quantity : List.of("\"1\"", "1.5", "0", "-1", "2147483648", "1e3", "true", "null", "[]", "{}")) {
+            availability.add(line.formatted("\"TENT\"", quantity));
+        }
+        for (String sku : List.of("12", "null", "\"\"", "\"   \"", "\"" + "S".repeat(300) + "\"", "\"TE\\u0000NT\"",
+                "\"\\ud800\"", "[\"TENT\"]", "{\"$ne\":1}", "\"\\u0007bell\"")) {
+            availability.add(line.formatted(sku, "1"));
+        }
+        for (String shopper : List.of("{\"postalCode\":\"'; DROP TABLE stockout_postal_code; --\"}",
+                "{\"postalCode\":\"75001\",\"country\":\"FR'--\"}", "{\"latitude\":\"48\",\"longitude\":2}",
+                "{\"latitude\":91,\"longitude\":0}", "{\"latitude\":0,\"longitude\":-180.0001}", "{\"latitude\":0}",
+                "{\"postalCode\":\"\\u202e12345\"}", "[]")) {
+            availability.add("{\"lines\":[{\"sku\":\"TENT\",\"quantity\":1}],\"shopper\":" + shopper + "}");
+        }
+        availability
+                .add("{\"lines\":[" + "{\"sku\":\"TENT\",\"quantity\":1},".repeat(200) + "{\"sku\":\"T\",\"quantity\":1}]}");
+        availability.add("{\"lines\":[]}");
+        availability.add("{\"lines\":{}}");
+
+        List<String> carts = new ArrayList<>();
+        for (String version : List.of("-1", "\"1\"", "1.5", "null", "9223372036854775808", "[]")) {
+            carts.add("{\"version\":" + version + ",\"lines\":[{\"sku\":\"TENT\",\"quantity\":1}]}");
+        }
+        carts.add("{\"version\":1,\"lines\":[{\"sku\":\"TENT\",\"quantity\":1,\"pickupStore\":\"" + "P".repeat(300)
+                + "\"}]}");
+        carts.add("{\"version\":1,\"lines\":[{\"sku\":\"TENT\",\"quantity\":60000},{\"sku\":\"TENT\",\"quantity\":60000}]}");
+        carts.add("{\"version\":1}");
+        carts.add("{\"version\":1,\"lines\":[null]}");
+
+        List<String> orders = List.of("{\"eventId\":\"e\",\"type\":\"SHIPPED\",\"orderId\":\"o\",\"cartId\":\"c\"}",
+                "{\"eventId\":\"\",\"type\":\"PLACED\",\"orderId\":\"o\",\"cartId\":\"c\"}",
+                "{\"eventId\":\"" + "e".repeat(300) + "\",\"type\":\"PLACED\",\"orderId\":\"o\",\"cartId\":\"c\"}",
+                "{\"eventId\":\"e\",\"type\":\"PLACED\",\"orderId\":\"o\"}",
+                "{\"eventId\":\"e\",\"type\":0,\"orderId\":\"o\",\"cartId\":\"c\"}",
+                "{\"eventId\":\"e\",\"type\":\"placed\",\"orderId\":\"o\",\"cartId\":\"c\"}",
+                "{\"eventId\":\"e\",\"type\":\"CHANGED\",\"orderId\":\"o\",\"lines\":[{\"sku\":\"A\",\"quantity\":1},"
+                        + "{\"sku\":\"A\",\"quantity\":2}]}",
+                "{\"eventId\":\"e\",\"type\":\"CHANGED\",\"orderId\":\"o\",\"lines\":[{\"sku\":\"A\",\"quantity\":-1}]}",
+                "{\"eventId\":\"e\",\"type\":\"CHANGED\",\"orderId\":\"o\",\"lines\":[]}",
+                "{\"eventId\":\"e\",\"type\":\"CANCELLED\",\"orderId\":\"\\u0000\"}");
+
+        List<String> shopifyLevels = List.of("{\"inventory_item_id\":1.5,\"location_id\":1,\"available\":1}",
+                "{\"inventory_item_id\":true,\"location_id\":1,\"available\":1}",
+                "{\"inventory_item_id\":1,\"available\":1}",
+                "{\"inventory_item_id\":1,\"location_id\":1,\"available\":\"5\"}",
+                "{\"inventory_item_id\":1,\"location_id\":1,\"available\":1e10}",
+                "{\"inventory_item_id\":1,\"location_id\":1,\"available\":99999999999}",
+                "{\"inventory_item_id\":1,\"location_id\":1,\"available\":1,\"updated_at\":\"yesterday\"}",
+                "{\"inventory_item_id\":1,\"location_id\":[1],\"available\":1}",
+                "{\"inventory_item_id\":2.71878346596884015E17,\"location_id\":1,\"available\":1}",
+                "{\"inventory_item_id\":\"\",\"location_id\":1,\"available\":1}");
+        List<String> shopifyCarts = List.of("{\"token\":\"t\",\"updated_at\":\"2026-03-03T12:00:00Z\",\"line_items\":\"x\"}",
+                "{\"token\":\"t\",\"updated_at\":\"2026-03-03T12:00:00Z\",\"line_items\":[{\"sku\":\"TENT\",\"quantity\":0}]}",
+                "{\"token\":\"t\",\"updated_at\":\"2026-03-03T12:00:00Z\",\"line_items\":[{\"sku\":5,\"quantity\":1}]}",
+                "{\"token\":\"t\",\"updated_at\":\"2026-03-03\",\"line_items\":[]}",
+                "{\"token\":\"t\",\"line_items\":[]}",
+                "{\"token\":\"" + "t".repeat(200) + "\",\"updated_at\":\"2026-03-03T12:00:00Z\",\"line_items\":[]}",
+                "{\"token\":\"t\",\"updated_at\":\"2026-03-03T12:00:00Z\",\"line_items\":[1]}");
+        String cart = "{\"action\":\"Update\",\"resource\":{\"typeId\":\"cart\",\"obj\":{\"id\":\"c\","
+                + "\"lastModifiedAt\":\"2026-03-03T12:00:00Z\",\"lineItems\":%s}}}";
+        List<String> commercetools = List.of("{\"resource\":{}}", "{\"action\":\"Update\"}",
+                "{\"action\":\"Update\",\"resource\":{\"typeId\":\"order\",\"obj\":{}}}",
+                "{\"action\":\"Update\",\"resource\":{\"typeId\":\"cart\"}}",
+                cart.formatted("\"x\""), cart.formatted("[{\"id\":\"l\",\"quantity\":\"2\",\"variant\":{\"sku\":\"TENT\"}}]"),
+                cart.formatted("[{\"id\":\"l\",\"quantity\":2}]"), cart.formatted("[{\"quantity\":2,\"variant\":{}}]"),
+                cart.formatted("[{\"id\":\"l\",\"quantity\":0,\"variant\":{\"sku\":\"TENT\"}}]"),
+                "{\"action\":\"Update\",\"resource\":{\"typeId\":\"cart\",\"obj\":{\"id\":\"c\",\"lastModifiedAt\":\"now\"}}}");
+        List<String> saleorStock = List.of("{\"productVariant\":{\"sku\":\"TENT\"},\"warehouse\":{\"slug\":\"WH\"}}",
+                "{\"issuedAt\":\"2026-03-03T12:00:00Z\",\"warehouse\":{\"slug\":\"WH\"}}",
+                "{\"issuedAt\":\"2026-03-03T12:00:00Z\",\"productVariant\":{\"sku\":\"TENT\"}}",
+                "{\"issuedAt\":\"2026-03-03T12:00:00Z\",\"productVariant\":{\"sku\":\"TENT\"},\"warehouse\":{}}",
+                "{\"issuedAt\":\"2026-03-03T12:00:00Z\",\"productVariant\":{\"sku\":\"TENT\",\"stocks\":{}},"
+                        + "\"warehouse\":{\"slug\":\"WH\"}}",
+                "{\"issuedAt\":\"2026-03-03T12:00:00Z\",\"productVariant\":{\"sku\":\"TENT\",\"stocks\":[{\"warehouse\":"
+                        + "{\"slug\":\"WH\"},\"quantity\":-1}]},\"warehouse\":{\"slug\":\"WH\"}}",
+                "{\"issuedAt\":\"tomorrow\",\"productVariant\":{\"sku\":\"TENT\"},\"warehouse\":{\"slug\":\"WH\"}}");
+        List<String> saleorCheckout = List.of("{\"issuedAt\":\"2026-03-03T12:00:00Z\"}",
+                "{\"issuedAt\":\"2026-03-03T12:00:00Z\",\"checkout\":{\"lines\":[]}}",
+                "{\"issuedAt\":\"2026-03-03T12:00:00Z\",\"checkout\":{\"id\":\"c\",\"lines\":[{\"quantity\":0,"
+                        + "\"variant\":{\"sku\":\"TENT\"}}]}}",
+                "{\"issuedAt\":\"2026-03-03T12:00:00Z\",\"checkout\":{\"id\":\"c\",\"lines\":[{\"quantity\":1}]}}",
+                "{\"issuedAt\":\"2026-03-03T12:00:00Z\",\"checkout\":{\"id\":{},\"lines\":[]}}");
+
+        Map<String, List<String>> wrong = new LinkedHashMap<>();
+        wrong.put("availability", availability);
+        wrong.put("cart", carts);
+        wrong.put("order event", orders);
+        wrong.put("shopify level", shopifyLevels);
+        wrong.put("shopify cart", shopifyCarts);
+        wrong.put("commercetools", commercetools);
+        wrong.put("saleor stock", saleorStock);
+        wrong.put("saleor checkout", saleorCheckout);
+        wrong.put("catalog", List.of("{\"handlingDays\":-1}", "{\"timeZone\":\"Mars/Olympus_Mons\"}",
+                "{\"holdTime\":\"PT0S\"}", "{\"offerKinds\":[\"SHIP_NOW\"]}", "{\"name\":\"" + "n".repeat(300) + "\"}",
+                "{\"country\":\"usa\"}", "{\"pickupRadiusKm\":0}", "{\"active\":\"yes\"}", "[]"));
+        wrong.put("skus", List.of("[{\"sku\":\"X\",\"policy\":\"MAYBE\"}]", "[{\"sku\":\"X\",\"price\":-1}]",
+                "[{\"sku\":\"X\",\"backorderCap\":-1}]", "[{\"sku\":\"\"}]", "[{\"sku\":\"X\",\"leadTimeDays\":99999}]",
+                "{}"));
+        wrong.put("locations", List.of("[{\"code\":\"L\",\"kind\":\"SHOP\"}]",
+                "[{\"code\":\"L\",\"kind\":\"STORE\",\"latitude\":91,\"longitude\":0}]",
+                "[{\"code\":\"L\",\"kind\":\"WAREHOUSE\",\"timeZone\":\"Nowhere/Land\"}]",
+                "[{\"code\":\"L\",\"kind\":\"WAREHOUSE\",\"openingHours\":{\"MONDAY\":\"25:00-26:00\"}}]",
+                "[{\"code\":\"L\",\"kind\":\"WAREHOUSE\",\"pickupLeadTime\":\"-PT1H\"}]"));
+        wrong.put("stock", List.of("[{\"sku\":\"TENT\",\"location\":\"WH\",\"onHand\":-1}]",
+                "[{\"sku\":\"TENT\",\"location\":\"WH\",\"onHand\":1,\"asOf\":\"x\"}]",
+                "[{\"sku\":\"GHOST\",\"location\":\"WH\",\"onHand\":1}]",
+                "[{\"sku\":\"TENT\",\"location\":\"'; DROP TABLE stockout_stock; --\",\"onHand\":1}]"));
+        wrong.put("inbound", List.of("[{\"reference\":\"R\",\"sku\":\"TENT\",\"quantity\":1,\"expectedDate\":\"2026-13-01\"}]",
+                "[{\"reference\":\"R\",\"sku\":\"TENT\",\"quantity\":0,\"expectedDate\":\"2026-03-10\"}]",
+                "[{\"reference\":\"R\",\"sku\":\"TENT\",\"quantity\":1,\"expectedDate\":\"1999-03-10\"}]"));
+        wrong.put("substitutes", List.of("[{\"sku\":\"TENT\",\"substitute\":\"TENT\"}]",
+                "[{\"sku\":\"TENT\",\"substitute\":\"GHOST\"}]", "[{\"sku\":\"TENT\",\"substitute\":\"X\",\"rank\":0}]"));
+        wrong.put("postal codes", List.of("[{\"country\":\"usa\",\"postalCode\":\"1\",\"latitude\":0,\"longitude\":0}]",
+                "[{\"country\":\"US\",\"postalCode\":\"1\",\"latitude\":100,\"longitude\":0}]",
+                "[{\"country\":\"US\",\"postalCode\":\"\",\"latitude\":0,\"longitude\":0}]"));
+        wrong.put("webhook secret", List.of("{\"secret\":\"whsec_!!\"}", "{\"secret\":12}",
+                "{\"previousValidFor\":\"forever\"}", "{\"previousValidFor\":\"-PT1H\"}"));
+        return wrong;
+    }
+
+    static Stream<Arguments> cases() {
+        List<Arguments> cases = new ArrayList<>();
+        Map<String, List<String>> wrong = wrongValues();
+        for (Endpoint endpoint : ENDPOINTS) {
+            malformed().forEach((name, body) -> {
+                // the bulk endpoints take large bodies: blanks around a broken array are still broken
+                cases.add(Arguments.of(endpoint.name() + ": " + name, endpoint, body, endpoint.signer()));
+            });
+            for (String body : wrong.getOrDefault(endpoint.name(), List.of())) {
+                String name = body.length() > 80 ? body.substring(0, 80) + "…" : body;
+                cases.add(Arguments.of(endpoint.name() + ": " + name, endpoint, body.getBytes(StandardCharsets.UTF_8),
+                        endpoint.signer()));
+            }
+            if (endpoint.signer() != Signer.NONE) {
+                byte[] valid = "{}".getBytes(StandardCharsets.UTF_8);
+                cases.add(Arguments.of(endpoint.name() + ": unsigned", endpoint, valid, Signer.NONE));
+                String injected = endpoint.path().replace(CATALOG, "x'%20OR%20'1'='1");
+                cases.add(Arguments.of(endpoint.name() + ": injection in the catalog id",
+                        new Endpoint(endpoint.name(), endpoint.method(), injected, endpoint.signer(), endpoint.headers()),
+                        valid, endpoint.signer()));
+            }
+        }
+        return cases.stream();
+    }
+
+    @Test
+    @Order(1)
+    void catalogAndSecrets() {
+        clock.set("2026-03-03T12:00:00Z");
+        Catalog shop = Catalog.create(CATALOG)
+                .skus(Row.sku("TENT", OutOfStockPolicy.BACKORDER).cap(3))
+                .locations(Row.warehouse("WH"))
+                .stock(Row.stock("TENT", "WH", 4));
+        given().contentType("application/json")
+                .body(Row.of("secret", SHOPIFY_SECRET))
+                .put(shop.path("webhook-secrets/shopify"))
+                .then()
+                .statusCode(200);
+        given().contentType("application/json")
+                .body(Row.of("secret", COMMERCETOOLS))
+                .put(shop.path("webhook-secrets/commercetools"))
+                .then()
+                .statusCode(200);
+        given().contentType("application/json")
+                .body(Row.of("secret", SALEOR_SECRET))
+                .put(shop.path("webhook-secrets/saleor"))
+                .then()
+                .statusCode(200);
+        before = fingerprint();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    @Order(2)
+    void isRefusedWithAProblemAndNeverA500(String name, Endpoint endpoint, byte[] body, Signer signer) {
+        RequestSpecification request = given().urlEncodingEnabled(false)
+                .contentType("application/json")
+                .headers(endpoint.headers())
+                .body(body);
+        switch (signer) {
+            case STOCKOUT -> {
+                // SigningFilter signs Stockout's own webhooks
+            }
+            case SHOPIFY -> request.header("X-Shopify-Hmac-Sha256", Payloads.shopifyHmac(SHOPIFY_SECRET, body));
+            case COMMERCETOOLS -> request.header("Authorization", COMMERCETOOLS);
+            case SALEOR -> request.header("Saleor-Signature", HexFormat.of().formatHex(Payloads.hmac(SALEOR_SECRET, body)));
+            case NONE -> request.header(SigningFilter.UNSIGNED, "yes");
+        }
+
+        Response response = request.request(endpoint.method(), endpoint.path());
+        sent++;
+
+        assertThat(response.statusCode()).as("%s: %s", name, response.asString()).isBetween(400, 499);
+        assertThat(response.contentType()).as(name).startsWith(Problems.PROBLEM_JSON);
+        assertThat(response.jsonPath().getInt("status")).as(name).isEqualTo(response.statusCode());
+        assertThat(response.jsonPath().getString("type")).as(name).startsWith("https://stockout.io/problems/");
+    }
+
+    @Test
+    @Order(3)
+    void nothingChanged() {
+        assertThat(sent).as("hostile requests sent").isGreaterThanOrEqualTo(300);
+        assertThat(fingerprint()).as("the database after %d hostile requests", sent).isEqualTo(before);
+    }
+
+    /** A digest of every row of the hostile catalog in every table, of all postal codes and of the catalogs' ids. */
+    private String fingerprint() {
+        StringBuilder sql = new StringBuilder("SELECT md5(coalesce(string_agg(r, '|' ORDER BY r), '')) FROM (");
+        sql.append("SELECT 'catalog ' || c::text AS r FROM stockout_catalog c WHERE c.id = $1");
+        sql.append(" UNION ALL SELECT 'catalog id ' || id FROM stockout_catalog");
+        sql.append(" UNION ALL SELECT 'postal ' || p::text FROM stockout_postal_code p");
+        for (String table : TABLES) {
+            sql.append(" UNION ALL SELECT '")
+                    .append(table)
+                    .append(" ' || t::text FROM ")
+                    .append(table)
+                    .append(" t WHERE t.catalog_id = $1");
+        }
+        sql.append(") rows");
+        return pool.preparedQuery(sql.toString())
+                .execute(Tuple.of(CATALOG))
+                .await()
+                .indefinitely()
+                .iterator()
+                .next()
+                .getString(0);
+    }
+
+}

@@ -1,0 +1,235 @@
+package io.stockout.runtime.adapter.saleor;
+
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.lang.JoseException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.smallrye.mutiny.Uni;
+import io.stockout.runtime.adapter.Outcome;
+import io.stockout.runtime.adapter.PlatformJson;
+import io.stockout.runtime.adapter.StockLevels;
+import io.stockout.runtime.cart.CartRequest;
+import io.stockout.runtime.json.Fingerprint;
+import io.stockout.runtime.problem.Checks;
+import io.stockout.runtime.problem.StockoutProblem;
+import io.stockout.runtime.webhook.CartValidation;
+import io.stockout.runtime.webhook.Deliveries;
+import io.stockout.runtime.webhook.Hmac;
+import io.stockout.runtime.webhook.WebhookGuard;
+import io.stockout.runtime.webhook.WebhookProblems;
+import io.stockout.runtime.webhook.WebhookSecrets;
+import io.stockout.runtime.webhook.WebhookSource;
+
+/**
+ * Saleor's webhooks, one address for every event, named by the {@code Saleor-Event} header. The payload is the one the
+ * app's subscription query asks for (the Saleor page of the documentation lists the queries):
+ * <ul>
+ * <li>{@code product_variant_stock_updated}, {@code product_variant_out_of_stock},
+ * {@code product_variant_back_in_stock}: the variant's level at the event's warehouse, whose slug is the location's
+ * code, ordered by the event's {@code issuedAt};</li>
+ * <li>{@code checkout_created}, {@code checkout_updated}: cart validation, answered synchronously with the plan.</li>
+ * </ul>
+ * {@code Saleor-Signature} is a detached JWS (RS256) checked against the configured JWKS, or, for webhooks that still
+ * have a secret key, the hex HMAC-SHA256 of the body with the catalog's {@code saleor} secret. Saleor sends no event
+ * id: a delivery is known again by its exact bytes.
+ */
+@Path("/stockout/catalogs/{catalog}/webhooks/saleor")
+public class SaleorResource {
+
+    static final String SIGNATURE = "Saleor-Signature";
+    static final String EVENT = "Saleor-Event";
+
+    private final WebhookGuard guard;
+    private final WebhookSecrets secrets;
+    private final SaleorKeys keys;
+    private final Deliveries deliveries;
+    private final PlatformJson json;
+    private final StockLevels levels;
+    private final CartValidation carts;
+
+    public SaleorResource(WebhookGuard guard, WebhookSecrets secrets, SaleorKeys keys, Deliveries deliveries,
+            PlatformJson json, StockLevels levels, CartValidation carts) {
+        this.guard = guard;
+        this.secrets = secrets;
+        this.keys = keys;
+        this.deliveries = deliveries;
+        this.json = json;
+        this.levels = levels;
+        this.carts = carts;
+    }
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Object> receive(@PathParam("catalog") String catalog, HttpHeaders headers, byte[] body) {
+        guard.admit(catalog, body);
+        byte[] bytes = body == null ? new byte[0] : body;
+        String signature = headers.getHeaderString(SIGNATURE);
+        if (signature == null || signature.isBlank() || signature.length() > 4096) {
+            throw WebhookProblems.unsigned(SIGNATURE, "The " + SIGNATURE + " header is missing");
+        }
+        Uni<Void> verified = signature.contains(".") ? jws(signature.trim(), bytes) : legacy(catalog, signature, bytes);
+        return verified.flatMap(ok -> {
+            WebhookGuard.json(headers);
+            String event = Checks.required(EVENT, headers.getHeaderString(EVENT), 64).toLowerCase(Locale.ROOT);
+            JsonNode payload = json.object(bytes);
+            String deliveryId = Fingerprint.of(event, new String(bytes, StandardCharsets.UTF_8));
+            return deliveries.once(catalog, WebhookSource.SALEOR, deliveryId, event, bytes,
+                    () -> apply(catalog, event, payload));
+        });
+    }
+
+    /** A detached JWS: {@code header..signature}, the body being the payload. */
+    private Uni<Void> jws(String signature, byte[] body) {
+        String[] parts = signature.split("\\.", -1);
+        if (parts.length != 3 || !parts[1].isEmpty()) {
+            throw WebhookProblems.unsigned(SIGNATURE, "The " + SIGNATURE + " header is not a detached JWS");
+        }
+        if (!keys.configured()) {
+            throw WebhookProblems.unsigned(SIGNATURE,
+                    "JWS signatures are checked against quarkus.stockout.saleor.jwks-url, which is not set");
+        }
+        JsonWebSignature jws = new JsonWebSignature();
+        try {
+            jws.setCompactSerialization(
+                    parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(body) + "." + parts[2]);
+            jws.setAlgorithmConstraints(
+                    new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                            AlgorithmIdentifiers.RSA_USING_SHA256));
+        } catch (JoseException | RuntimeException e) {
+            throw WebhookProblems.unsigned(SIGNATURE, "The " + SIGNATURE + " header is not a readable JWS");
+        }
+        return keys.key(jws.getKeyIdHeaderValue())
+                .map(key -> {
+                    if (key.isEmpty() || !verifies(jws, key.get())) {
+                        throw WebhookProblems.unsigned(SIGNATURE, "The JWS does not verify with Saleor's published keys");
+                    }
+                    return null;
+                });
+    }
+
+    private static boolean verifies(JsonWebSignature jws, PublicKey key) {
+        try {
+            jws.setKey(key);
+            return jws.verifySignature();
+        } catch (JoseException e) {
+            return false;
+        }
+    }
+
+    /** The deprecated scheme of webhooks that have a secret key: the hex HMAC-SHA256 of the body. */
+    private Uni<Void> legacy(String catalog, String signature, byte[] body) {
+        byte[] given;
+        try {
+            given = HexFormat.of().parseHex(signature.trim().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw WebhookProblems.unsigned(SIGNATURE, "The " + SIGNATURE + " header is neither a JWS nor a hex HMAC");
+        }
+        return secrets.verify(catalog, WebhookSource.SALEOR, SIGNATURE,
+                secret -> Hmac.same(Hmac.sha256(secret.getBytes(StandardCharsets.UTF_8), body), given));
+    }
+
+    private Uni<Object> apply(String catalog, String event, JsonNode payload) {
+        return switch (event) {
+            case "product_variant_stock_updated", "product_variant_out_of_stock", "product_variant_back_in_stock" ->
+                stock(catalog, event, payload);
+            case "checkout_created", "checkout_updated" -> checkout(catalog, payload);
+            default -> Uni.createFrom().item(Outcome.ignored(event, "Stockout does not use this event"));
+        };
+    }
+
+    private Uni<Object> stock(String catalog, String event, JsonNode payload) {
+        OffsetDateTime issuedAt = issuedAt(payload);
+        JsonNode variant = required(PlatformJson.object(payload, "productVariant", "productVariant"), "productVariant");
+        String sku = PlatformJson.text(variant, "sku", "productVariant.sku", 256);
+        JsonNode warehouse = required(PlatformJson.object(payload, "warehouse", "warehouse"), "warehouse");
+        String location = Checks.required("warehouse.slug", PlatformJson.text(warehouse, "slug", "warehouse.slug", 256),
+                256);
+        if (sku == null || sku.isBlank()) {
+            return Uni.createFrom().item(Outcome.ignored(event, "the variant has no SKU"));
+        }
+        int available = 0;
+        JsonNode stocks = PlatformJson.array(variant, "stocks", "productVariant.stocks");
+        for (int i = 0; i < stocks.size(); i++) {
+            String at = "productVariant.stocks[" + i + "]";
+            JsonNode stock = stocks.get(i);
+            if (!stock.isObject()) {
+                throw StockoutProblem.invalid(at, "must be an object");
+            }
+            JsonNode at_ = PlatformJson.object(stock, "warehouse", at + ".warehouse");
+            if (at_ != null && location.equals(PlatformJson.text(at_, "slug", at + ".warehouse.slug", 256))) {
+                int quantity = Optional.ofNullable(PlatformJson.integer(stock, "quantity", at + ".quantity", 0,
+                        1_000_000_000)).orElse(0);
+                int allocated = Optional.ofNullable(PlatformJson.integer(stock, "quantityAllocated",
+                        at + ".quantityAllocated", 0, 1_000_000_000)).orElse(0);
+                // what Saleor has allocated to its orders is not free; Stockout's own holds settle against this level
+                available = quantity - allocated;
+            }
+        }
+        return levels.set(catalog, event, sku, location, available, issuedAt);
+    }
+
+    private Uni<Object> checkout(String catalog, JsonNode payload) {
+        OffsetDateTime issuedAt = issuedAt(payload);
+        JsonNode checkout = required(PlatformJson.object(payload, "checkout", "checkout"), "checkout");
+        String id = PlatformJson.requiredId(checkout, "id", "checkout.id");
+        JsonNode lines = PlatformJson.array(checkout, "lines", "checkout.lines");
+        List<CartRequest.Line> cart = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String at = "checkout.lines[" + i + "]";
+            JsonNode line = lines.get(i);
+            if (!line.isObject()) {
+                throw StockoutProblem.invalid(at, "must be an object");
+            }
+            JsonNode variant = required(PlatformJson.object(line, "variant", at + ".variant"), at + ".variant");
+            String sku = PlatformJson.text(variant, "sku", at + ".variant.sku", 256);
+            Integer quantity = PlatformJson.integer(line, "quantity", at + ".quantity", 1, Integer.MAX_VALUE);
+            if (sku != null && !sku.isBlank()) {
+                cart.add(new CartRequest.Line(sku, quantity, null));
+            }
+        }
+        return carts.validate(catalog, id, new CartRequest(issuedAt.toInstant().toEpochMilli(), cart))
+                .onFailure(StockoutProblem.class)
+                .recoverWithItem(failure -> {
+                    StockoutProblem problem = (StockoutProblem) failure;
+                    if (!problem.type().equals("stale-cart-version")) {
+                        throw problem;
+                    }
+                    return Outcome.ignored("checkout_updated", "a later change of the checkout is already validated");
+                });
+    }
+
+    private static OffsetDateTime issuedAt(JsonNode payload) {
+        OffsetDateTime issuedAt = PlatformJson.time(payload, "issuedAt", "issuedAt");
+        if (issuedAt == null) {
+            throw StockoutProblem.invalid("issuedAt", "is required: add it to the subscription query");
+        }
+        return issuedAt;
+    }
+
+    private static JsonNode required(JsonNode node, String path) {
+        if (node == null) {
+            throw StockoutProblem.invalid(path, "is required");
+        }
+        return node;
+    }
+}

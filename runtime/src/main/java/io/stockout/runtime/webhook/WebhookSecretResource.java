@@ -1,0 +1,73 @@
+package io.stockout.runtime.webhook;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.smallrye.mutiny.Uni;
+import io.stockout.StockoutRuntimeConfig;
+import io.stockout.runtime.json.RequestBodies;
+import io.stockout.runtime.problem.Checks;
+import io.stockout.runtime.problem.StockoutProblem;
+
+/**
+ * Setting and rotating a catalog's webhook secrets. Part of the administration API, like loading: it is not a webhook
+ * and is not signed.
+ */
+@Path("/stockout/catalogs/{catalog}/webhook-secrets")
+@Produces(MediaType.APPLICATION_JSON)
+public class WebhookSecretResource {
+
+    private final WebhookSecrets secrets;
+    private final RequestBodies bodies;
+    private final StockoutRuntimeConfig config;
+
+    public WebhookSecretResource(WebhookSecrets secrets, RequestBodies bodies, StockoutRuntimeConfig config) {
+        this.secrets = secrets;
+        this.bodies = bodies;
+        this.config = config;
+    }
+
+    /**
+     * A rotation.
+     *
+     * @param secret the new secret; when absent, Stockout makes one (for the {@code stockout} and {@code commercetools}
+     *        sources) and shows it in the answer, once
+     * @param previousValidFor how long the secret being replaced is still taken; one hour when absent, {@code PT0S}
+     *        ends it at once
+     */
+    public record Rotation(String secret, Duration previousValidFor) {
+    }
+
+    @PUT
+    @Path("/{source}")
+    public Uni<WebhookSecrets.Rotated> rotate(@PathParam("catalog") String catalog, @PathParam("source") String source,
+            byte[] body) {
+        active();
+        Checks.catalogId(catalog);
+        WebhookSource from = WebhookSource.fromPath(source);
+        Rotation rotation = body == null || body.length == 0
+                ? new Rotation(null, null)
+                : bodies.read(body, Rotation.class);
+        return secrets.rotate(catalog, from, rotation.secret(), rotation.previousValidFor());
+    }
+
+    @GET
+    public Uni<List<WebhookSecrets.SecretView>> list(@PathParam("catalog") String catalog) {
+        active();
+        Checks.catalogId(catalog);
+        return secrets.list(catalog);
+    }
+
+    private void active() {
+        if (!config.active()) {
+            throw StockoutProblem.inactive();
+        }
+    }
+}

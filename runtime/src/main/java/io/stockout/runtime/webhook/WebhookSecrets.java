@@ -1,0 +1,277 @@
+package io.stockout.runtime.webhook;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import io.stockout.StockoutRuntimeConfig;
+import io.stockout.runtime.problem.StockoutProblem;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The secrets that sign each catalog's webhooks: at most two per source (the current one and, during a rotation, the
+ * previous one until it expires). Kept in memory for a while so that verifying costs no statement on the hot path.
+ */
+@ApplicationScoped
+public class WebhookSecrets {
+
+    private static final Logger LOG = Logger.getLogger(WebhookSecrets.class);
+    /** The least time between two reads of one catalog's secrets caused by signatures that match none. */
+    private static final Duration RELOAD_AFTER_MISS = Duration.ofSeconds(1);
+    private static final Duration MAX_OVERLAP = Duration.ofDays(7);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private static final String READ = """
+            SELECT secret, expires_at, created_at, current FROM stockout_webhook_secret
+             WHERE catalog_id = $1 AND source = $2 ORDER BY current DESC""";
+    private static final String LOCK_CATALOG = "SELECT 1 FROM stockout_catalog WHERE id = $1 FOR NO KEY UPDATE";
+    private static final String DROP_PREVIOUS = """
+            DELETE FROM stockout_webhook_secret WHERE catalog_id = $1 AND source = $2 AND NOT current""";
+    private static final String RETIRE_CURRENT = """
+            UPDATE stockout_webhook_secret SET current = false, expires_at = $3
+             WHERE catalog_id = $1 AND source = $2 AND current""";
+    private static final String DROP_CURRENT = """
+            DELETE FROM stockout_webhook_secret WHERE catalog_id = $1 AND source = $2 AND current""";
+    private static final String ADD = """
+            INSERT INTO stockout_webhook_secret (catalog_id, source, current, secret, created_at, expires_at)
+            VALUES ($1, $2, true, $3, $4, NULL)""";
+    private static final String LIST = """
+            SELECT source, current, created_at, expires_at FROM stockout_webhook_secret WHERE catalog_id = $1
+             ORDER BY source, current DESC""";
+
+    private final Pool pool;
+    private final Clock clock;
+    private final StockoutRuntimeConfig config;
+    private final ConcurrentMap<Key, Known> known = new ConcurrentHashMap<>();
+
+    public WebhookSecrets(Pool pool, Clock clock, StockoutRuntimeConfig config) {
+        this.pool = pool;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    private record Key(String catalog, WebhookSource source) {
+    }
+
+    private record Secret(String value, Instant expiresAt) {
+
+        boolean activeAt(Instant now) {
+            return expiresAt == null || expiresAt.isAfter(now);
+        }
+    }
+
+    /** Secrets as read at a moment of {@link System#nanoTime()}: the cache's age is not business time. */
+    private record Known(List<Secret> secrets, long readAt) {
+    }
+
+    /** What a merchant sees of a catalog's secrets: never their values. */
+    public record SecretView(String source, boolean current, OffsetDateTime createdAt, OffsetDateTime expiresAt) {
+    }
+
+    /**
+     * The answer to a rotation.
+     *
+     * @param secret the new secret, only when Stockout generated it: it is shown this once
+     * @param previousExpiresAt until when the previous secret is still taken; absent when there was none
+     */
+    public record Rotated(String source, String secret, OffsetDateTime createdAt, OffsetDateTime previousExpiresAt) {
+    }
+
+    /**
+     * Succeeds when {@code matches} accepts one of the catalog's active secrets of the source; fails with a 401 problem
+     * naming {@code header} otherwise, and with a 503 problem when no secret is known and the database cannot be read.
+     */
+    public Uni<Void> verify(String catalog, WebhookSource source, String header, Predicate<String> matches) {
+        Key key = new Key(catalog, source);
+        Instant now = clock.instant();
+        Known cached = known.get(key);
+        long age = cached == null ? Long.MAX_VALUE : System.nanoTime() - cached.readAt();
+        if (cached != null && age < config.webhooks().secretCacheTime().toNanos()) {
+            if (matches(cached, now, matches)) {
+                return Uni.createFrom().voidItem();
+            }
+            if (age < RELOAD_AFTER_MISS.toNanos()) {
+                return Uni.createFrom().failure(mismatch(header));
+            }
+        }
+        return read(key)
+                .onFailure(failure -> !(failure instanceof StockoutProblem))
+                .recoverWithUni(failure -> {
+                    if (cached == null) {
+                        LOG.warnf("Webhook secrets of catalog %s cannot be read: %s", catalog, failure.getMessage());
+                        return Uni.createFrom()
+                                .failure(WebhookProblems.unavailable("The webhook's signature cannot be checked now"));
+                    }
+                    // the database is away: the secrets last read stay good until it is back
+                    LOG.debugf("Webhook secrets of catalog %s kept from before: %s", catalog, failure.getMessage());
+                    return Uni.createFrom().item(cached);
+                })
+                .flatMap(fresh -> matches(fresh, now, matches)
+                        ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(mismatch(header)));
+    }
+
+    private static boolean matches(Known known, Instant now, Predicate<String> matches) {
+        boolean any = false;
+        // every active secret is tried, so the time taken does not tell which one matched
+        for (Secret secret : known.secrets()) {
+            if (secret.activeAt(now) && matches.test(secret.value())) {
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    private static StockoutProblem mismatch(String header) {
+        return WebhookProblems.unsigned(header, "The signature matches none of the catalog's secrets");
+    }
+
+    private Uni<Known> read(Key key) {
+        return pool.preparedQuery(READ)
+                .execute(Tuple.of(key.catalog(), key.source().name()))
+                .map(rows -> remember(key, rows));
+    }
+
+    private Known remember(Key key, RowSet<Row> rows) {
+        List<Secret> secrets = new ArrayList<>();
+        for (Row row : rows) {
+            OffsetDateTime expiresAt = row.getOffsetDateTime("expires_at");
+            secrets.add(new Secret(row.getString("secret"), expiresAt == null ? null : expiresAt.toInstant()));
+        }
+        Known fresh = new Known(List.copyOf(secrets), System.nanoTime());
+        if (secrets.isEmpty()) {
+            // a catalog without secrets (or no catalog at all) is not remembered: any id can be asked for
+            known.remove(key);
+        } else {
+            known.put(key, fresh);
+        }
+        return fresh;
+    }
+
+    /**
+     * Makes {@code secret} (or a new random one) the current secret of the source; the current one stays taken for
+     * {@code previousValidFor}. Setting the current secret again changes nothing.
+     */
+    public Uni<Rotated> rotate(String catalog, WebhookSource source, String secret, Duration previousValidFor) {
+        String next = secret == null ? generate(source) : valid(source, secret);
+        Duration overlap = previousValidFor == null ? Duration.ofHours(1) : previousValidFor;
+        if (overlap.isNegative() || overlap.compareTo(MAX_OVERLAP) > 0) {
+            throw StockoutProblem.invalid("previousValidFor", "must be between PT0S and " + MAX_OVERLAP);
+        }
+        Key key = new Key(catalog, source);
+        OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
+        OffsetDateTime previousExpiresAt = now.plus(overlap);
+        String shown = secret == null ? next : null;
+        return pool.withTransaction(connection -> connection.preparedQuery(LOCK_CATALOG)
+                .execute(Tuple.of(catalog))
+                .flatMap(locked -> {
+                    if (locked.size() == 0) {
+                        return Uni.createFrom().failure(StockoutProblem.unknownCatalog(catalog));
+                    }
+                    return connection.preparedQuery(READ).execute(Tuple.of(catalog, source.name()));
+                })
+                .flatMap(rows -> {
+                    Row current = null;
+                    for (Row row : rows) {
+                        if (row.getBoolean("current")) {
+                            current = row;
+                        }
+                    }
+                    if (current != null && current.getString("secret").equals(next)) {
+                        OffsetDateTime previous = null;
+                        for (Row row : rows) {
+                            previous = row.getBoolean("current") ? previous : row.getOffsetDateTime("expires_at");
+                        }
+                        return Uni.createFrom()
+                                .item(new Rotated(name(source), shown, current.getOffsetDateTime("created_at"), previous));
+                    }
+                    boolean keepPrevious = current != null && !overlap.isZero();
+                    return replace(connection, key, keepPrevious, previousExpiresAt, next, now)
+                            .replaceWith(new Rotated(name(source), shown, now, keepPrevious ? previousExpiresAt : null));
+                }))
+                .call(rotated -> read(key));
+    }
+
+    private static Uni<Void> replace(SqlConnection connection, Key key, boolean keepPrevious,
+            OffsetDateTime previousExpiresAt, String next, OffsetDateTime now) {
+        Tuple catalogAndSource = Tuple.of(key.catalog(), key.source().name());
+        return connection.preparedQuery(DROP_PREVIOUS)
+                .execute(catalogAndSource)
+                .flatMap(dropped -> keepPrevious
+                        ? connection.preparedQuery(RETIRE_CURRENT)
+                                .execute(Tuple.of(key.catalog(), key.source().name(), previousExpiresAt))
+                        : connection.preparedQuery(DROP_CURRENT).execute(catalogAndSource))
+                .flatMap(retired -> connection.preparedQuery(ADD)
+                        .execute(Tuple.of(key.catalog(), key.source().name(), next, now)))
+                .replaceWithVoid();
+    }
+
+    /** The catalog's secrets, without their values. */
+    public Uni<List<SecretView>> list(String catalog) {
+        return pool.preparedQuery(LIST)
+                .execute(Tuple.of(catalog))
+                .map(rows -> {
+                    List<SecretView> views = new ArrayList<>();
+                    for (Row row : rows) {
+                        views.add(new SecretView(name(WebhookSource.valueOf(row.getString("source"))),
+                                row.getBoolean("current"), row.getOffsetDateTime("created_at"),
+                                row.getOffsetDateTime("expires_at")));
+                    }
+                    return views;
+                });
+    }
+
+    private static String name(WebhookSource source) {
+        return source.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String generate(WebhookSource source) {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        return switch (source) {
+            case STOCKOUT -> StockoutSignature.SECRET_PREFIX + Base64.getEncoder().encodeToString(random);
+            case COMMERCETOOLS -> "Bearer " + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            case SHOPIFY, SALEOR -> throw StockoutProblem.invalid("secret",
+                    "is required: " + name(source) + " gives the secret, Stockout cannot choose it");
+        };
+    }
+
+    private static String valid(WebhookSource source, String secret) {
+        if (source == WebhookSource.STOCKOUT) {
+            if (StockoutSignature.key(secret) == null) {
+                throw StockoutProblem.invalid("secret",
+                        "must be 'whsec_' followed by the base64 of 24 to 64 random bytes; leave it out to have one made");
+            }
+            return secret;
+        }
+        if (secret.length() < 16 || secret.length() > 512) {
+            throw StockoutProblem.invalid("secret", "must have 16 to 512 characters");
+        }
+        for (int i = 0; i < secret.length(); i++) {
+            char c = secret.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                throw StockoutProblem.invalid("secret", "must be printable ASCII");
+            }
+        }
+        return secret;
+    }
+}
