@@ -53,7 +53,7 @@ public class SimulationApplication implements QuarkusApplication {
         Options options = Options.parse(args);
         Scenario scenario = Scenario.generate(options);
         StockoutClient api = new StockoutClient(URI.create("http://" + host + ":" + port + "/stockout/catalogs/" + CATALOG),
-                json);
+                json, clock);
         LOG.infof("Simulating %d days of %d SKUs from %d suppliers, seed %d", scenario.days(),
                 scenario.products().size(), scenario.suppliers().size(), scenario.seed());
 
