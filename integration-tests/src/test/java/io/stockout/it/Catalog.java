@@ -95,16 +95,17 @@ final class Catalog {
     }
 
     /**
-     * Gives a supplier a delivery history through the API: one purchase-order line per delay, received that many days
-     * after its expected date (in January 2026, on a SKU of its own, at the location).
+     * Gives a supplier a delivery history through the API: one purchase-order line per delay, each expected on a
+     * weekday from Monday 2026-01-05 on and received that many days after it (on a SKU of its own, at the location).
      */
     Catalog supplierWithHistory(String supplier, String location, int... delays) {
         String sku = "HISTORY-" + supplier;
         skus(Row.sku(sku, OutOfStockPolicy.NONE).supplier(supplier));
         List<Row> lines = new ArrayList<>();
         List<Row> receipts = new ArrayList<>();
+        java.time.LocalDate expected = java.time.LocalDate.parse("2026-01-02");
         for (int i = 0; i < delays.length; i++) {
-            java.time.LocalDate expected = java.time.LocalDate.parse("2026-01-05").plusDays(i);
+            expected = expected.plusDays(expected.getDayOfWeek() == java.time.DayOfWeek.FRIDAY ? 3 : 1);
             String reference = sku + "-" + i;
             lines.add(Row.inbound(reference, sku, 1, expected.toString()).supplier(supplier).location(location));
             receipts.add(Row.receipt(reference + "-R", reference, 1, expected.plusDays(delays[i]) + "T12:00:00Z"));

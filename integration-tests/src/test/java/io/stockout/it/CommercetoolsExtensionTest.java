@@ -100,7 +100,9 @@ class CommercetoolsExtensionTest {
         assertThat((Map<String, Object>) custom.get("type")).containsEntry("key", "stockout-line-item");
         assertThat((Map<String, Object>) custom.get("fields")).containsEntry("stockoutBackorder", 1)
                 .containsEntry("stockoutStatus", "BACKORDER")
-                .containsEntry("stockoutPromisedDate", "2026-03-09");
+                // Tuesday the 3rd, 5 days of lead time and 7 of allowance for a supplier without history: Sunday the
+                // 15th; one handling day on a Monday-to-Friday calendar: Tuesday the 17th
+                .containsEntry("stockoutPromisedDate", "2026-03-17");
     }
 
     @Test

@@ -44,7 +44,8 @@ class HostileInputTest {
     private static final String SALEOR_SECRET = "saleor-secret-of-hostile";
     private static final List<String> TABLES = List.of("stockout_sku", "stockout_location", "stockout_stock",
             "stockout_inbound", "stockout_substitute", "stockout_cart", "stockout_hold", "stockout_backorder",
-            "stockout_event", "stockout_webhook_secret", "stockout_platform_ref", "stockout_webhook_delivery");
+            "stockout_event", "stockout_webhook_secret", "stockout_platform_ref", "stockout_webhook_delivery",
+            "stockout_supplier", "stockout_receipt", "stockout_allocation", "stockout_repromise", "stockout_outbox");
 
     private static String before;
     private static int sent;
@@ -84,7 +85,9 @@ class HostileInputTest {
             new Endpoint("inbound", "POST", BASE + "/inbound", Signer.NONE, Map.of()),
             new Endpoint("substitutes", "POST", BASE + "/substitutes", Signer.NONE, Map.of()),
             new Endpoint("postal codes", "POST", "/stockout/postal-codes", Signer.NONE, Map.of()),
-            new Endpoint("webhook secret", "PUT", BASE + "/webhook-secrets/stockout", Signer.NONE, Map.of()));
+            new Endpoint("webhook secret", "PUT", BASE + "/webhook-secrets/stockout", Signer.NONE, Map.of()),
+            new Endpoint("suppliers", "POST", BASE + "/suppliers", Signer.NONE, Map.of()),
+            new Endpoint("receipts", "POST", BASE + "/receipts", Signer.NONE, Map.of()));
 
     /** Bodies that no endpoint takes. */
     static Map<String, byte[]> malformed() {
@@ -244,7 +247,60 @@ class HostileInputTest {
                 "[{\"country\":\"US\",\"postalCode\":\"\",\"latitude\":0,\"longitude\":0}]"));
         wrong.put("webhook secret", List.of("{\"secret\":\"whsec_!!\"}", "{\"secret\":12}",
                 "{\"previousValidFor\":\"forever\"}", "{\"previousValidFor\":\"-PT1H\"}"));
+        wrong.put("suppliers", List.of("[{\"code\":\"\"}]", "[{\"code\":\"S\",\"leadTimeDays\":-1}]",
+                "[{\"code\":\"S\",\"leadTimeDays\":\"7\"}]", "[{\"code\":\"S\u0000\"}]",
+                "[{\"code\":\"" + "s".repeat(300) + "\"}]", "{\"code\":\"S\"}"));
+        String receipt = "[{\"receiptId\":%s,\"sku\":%s,\"location\":%s,\"quantity\":%s%s}]";
+        wrong.put("receipts", List.of(receipt.formatted("\"R\"", "\"TENT\"", "\"WH\"", "0", ""),
+                receipt.formatted("\"R\"", "\"TENT\"", "\"WH\"", "-3", ""),
+                receipt.formatted("\"R\"", "\"TENT\"", "\"WH\"", "1.5", ""),
+                receipt.formatted("\"R\"", "\"TENT\"", "\"WH\"", "2147483648", ""),
+                receipt.formatted("null", "\"TENT\"", "\"WH\"", "1", ""),
+                receipt.formatted("\"R\"", "null", "\"WH\"", "1", ""),
+                receipt.formatted("\"R\"", "\"GHOST\"", "\"WH\"", "1", ""),
+                receipt.formatted("\"R\"", "\"TENT\"", "\"'; DROP TABLE stockout_stock; --\"", "1", ""),
+                receipt.formatted("\"R\"", "\"TENT\"", "\"WH\"", "1", ",\"receivedAt\":\"yesterday\""),
+                receipt.formatted("\"R\"", "\"TENT\"", "\"WH\"", "1", ",\"receivedAt\":\"2099-01-01T00:00:00Z\""),
+                receipt.formatted("\"R\"", "\"TENT\"", "\"WH\"", "1", ",\"reference\":\"NO-SUCH-LINE\""),
+                receipt.formatted("\"R\"", "\"TENT\"", "\"WH\"", "1", ",\"closesLine\":\"yes\""),
+                "[" + "{\"receiptId\":\"R\",\"sku\":\"TENT\",\"location\":\"WH\",\"quantity\":1},".repeat(1000)
+                        + "{\"receiptId\":\"Z\",\"sku\":\"TENT\",\"location\":\"WH\",\"quantity\":1}]"));
         return wrong;
+    }
+
+    /** Reads with hostile query parameters: each a problem, never a 500. */
+    static Stream<Arguments> queries() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String query : List.of("limit=0", "limit=1001", "limit=x", "limit=-1", "after=-5", "after=1e3",
+                "after=99999999999999999999", "status=open", "status=%27;DROP%20TABLE%20x;--", "pastDue=maybe",
+                "slipped=1", "sku=" + "s".repeat(300), "orderId=%00")) {
+            cases.add(Arguments.of("backorders?" + query, BASE + "/backorders?" + query));
+        }
+        for (String id : List.of("0", "-1", "abc", "1.5", "99999999999999999999", "1%20OR%201=1")) {
+            cases.add(Arguments.of("backorders/" + id, BASE + "/backorders/" + id));
+        }
+        for (String query : List.of("limit=0", "after=x", "limit=100000", "type=" + "t".repeat(100))) {
+            cases.add(Arguments.of("outbox?" + query, BASE + "/outbox?" + query));
+        }
+        for (String query : List.of("status=LOST", "limit=0", "sku=%00", "after=" + "a".repeat(300))) {
+            cases.add(Arguments.of("inbound?" + query, BASE + "/inbound?" + query));
+        }
+        cases.add(Arguments.of("backorders of an unknown catalog", "/stockout/catalogs/no-such-catalog/backorders"));
+        cases.add(Arguments.of("suppliers of an unknown catalog", "/stockout/catalogs/no-such-catalog/suppliers"));
+        cases.add(Arguments.of("outbox of an unknown catalog", "/stockout/catalogs/no-such-catalog/outbox"));
+        cases.add(Arguments.of("a catalog id with a quote", "/stockout/catalogs/x'%20OR%20'1'='1/backorders"));
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "GET {0}")
+    @MethodSource("queries")
+    @Order(2)
+    void aHostileReadIsRefusedWithAProblem(String name, String path) {
+        Response response = given().urlEncodingEnabled(false).header(SigningFilter.UNSIGNED, "yes").get(path);
+        sent++;
+
+        assertThat(response.statusCode()).as("%s: %s", name, response.asString()).isBetween(400, 499);
+        assertThat(response.contentType()).as(name).startsWith(Problems.PROBLEM_JSON);
     }
 
     static Stream<Arguments> cases() {

@@ -94,7 +94,7 @@ class SupplierHistoryApiTest {
     void aNewTargetPercentileReadsTheAllowancesAgain() {
         Catalog shop = Catalog.create("history-percentile", Row.settings().with("handlingDays", 0))
                 .locations(warehouse("WH"))
-                .supplierWithHistory("MIXED", "WH", 0, 0, 0, 0, 0, 0, 4, 4, 4, 4)
+                .supplierWithHistory("MIXED", "WH", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 4, 4, 4)
                 .skus(sku("TENT", OutOfStockPolicy.BACKORDER).cap(10).supplier("MIXED"))
                 .inbound(inbound("PO-1", "TENT", 5, "2026-03-10"));
         assertThat(promise(shop)).extracting("promise.date").isEqualTo("2026-03-16");
@@ -107,6 +107,31 @@ class SupplierHistoryApiTest {
                 .statusCode(200);
 
         assertThat(promise(shop)).extracting("promise.date", "promise.percentile").containsExactly("2026-03-10", 0.5);
+    }
+
+    @Test
+    void aDeliveryExpectedOnAWeekendIsOnTimeOnTheNextWorkingDay() {
+        Catalog shop = Catalog.create("history-weekend", Row.settings().with("handlingDays", 0))
+                .locations(warehouse("WH"))
+                .skus(sku("TENT", OutOfStockPolicy.BACKORDER).cap(10).supplier("WEEKDAYS"));
+        java.util.List<Row> lines = new java.util.ArrayList<>();
+        java.util.List<Row> receipts = new java.util.ArrayList<>();
+        for (int week = 0; week < 5; week++) {
+            // expected on a Saturday, received the Monday after
+            java.time.LocalDate saturday = java.time.LocalDate.parse("2026-01-03").plusWeeks(week);
+            lines.add(inbound("OLD-" + week, "TENT", 1, saturday.toString()).supplier("WEEKDAYS").location("WH"));
+            receipts.add(Row.receipt("GRN-" + week, "OLD-" + week, 1, saturday.plusDays(2) + "T09:00:00Z"));
+        }
+        shop.inbound(lines.toArray(Row[]::new));
+        shop.receipts(receipts.toArray(Row[]::new));
+
+        JsonPath suppliers = RestAssured.get(shop.path("suppliers")).then().statusCode(200).extract().jsonPath();
+        assertThat(suppliers.getInt("find { it.code == 'WEEKDAYS' }.delayAllowanceDays")).isZero();
+        assertThat(suppliers.getFloat("find { it.code == 'WEEKDAYS' }.onTimeShare")).isEqualTo(1.0f);
+
+        // and a new line expected on Saturday the 7th is counted on Monday the 9th
+        shop.inbound(inbound("PO-1", "TENT", 5, "2026-03-07").location("WH"));
+        assertThat(promise(shop)).extracting("promise.date", "promise.arrival").containsExactly("2026-03-09", "2026-03-09");
     }
 
     @SuppressWarnings("unchecked")

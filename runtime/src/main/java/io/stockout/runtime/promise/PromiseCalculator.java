@@ -127,7 +127,8 @@ public final class PromiseCalculator {
                     continue;
                 }
                 SupplierOutlook outlook = outlook(lot.outlook());
-                LocalDate arrival = lot.expectedDate().plusDays(outlook.delayAllowanceDays());
+                // deliveries are received on working days: lateness counts from the first one on or after the date
+                LocalDate arrival = terms.calendar().onOrAfter(lot.expectedDate()).plusDays(outlook.delayAllowanceDays());
                 if (arrival.isBefore(today)) {
                     if (leadTimeArrival == null) {
                         // later than its supplier's history explains, and no lead time to say when it may still come

@@ -5,8 +5,11 @@ import java.util.Arrays;
 /**
  * Turns a supplier's delivery history into an outlook. Pure.
  * <p>
- * Each past delivery gives a delay: the day it arrived minus the day it was first expected (negative when early). The
- * allowance is the target percentile of the delays (nearest rank), never below zero. A supplier with fewer than
+ * Each past delivery gives a delay: the day it arrived minus the first working day on or after the day it was first
+ * expected (negative when early). The allowance is an upper bound of the target percentile of the delays: the order
+ * statistic one binomial standard deviation above the percentile's rank, so that a short history, which rarely holds
+ * its supplier's worst delays yet, is read with a margin that narrows as the history grows; never below zero. A
+ * supplier with fewer than
  * {@code priorReceipts} deliveries is not trusted on its word yet: its allowance is at least the conservative
  * {@code priorDelayDays}. The confidence is the share of deliveries within the allowance, smoothed by the rule of
  * succession, so that a supplier without history is given one half, and none is ever quite 0 or 1.
@@ -40,9 +43,11 @@ public final class SupplierHistory {
         int[] sorted = delays.clone();
         Arrays.sort(sorted);
         int allowance = 0;
-        if (sorted.length > 0) {
-            int rank = (int) Math.ceil(percentile * sorted.length);
-            allowance = Math.max(0, sorted[Math.max(rank, 1) - 1]);
+        int count = sorted.length;
+        if (count > 0) {
+            double spread = Math.sqrt(count * percentile * (1 - percentile));
+            int rank = (int) Math.ceil(count * percentile + spread);
+            allowance = Math.max(0, sorted[Math.min(Math.max(rank, 1), count) - 1]);
         }
         if (sorted.length < priorReceipts) {
             allowance = Math.max(allowance, priorDelayDays);

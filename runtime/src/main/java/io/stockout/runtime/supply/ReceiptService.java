@@ -28,6 +28,8 @@ import io.stockout.runtime.json.Fingerprint;
 import io.stockout.runtime.outbox.Outbox;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
+import io.stockout.runtime.promise.BusinessCalendar;
+import io.stockout.runtime.stock.FactRows;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -50,7 +52,8 @@ public class ReceiptService {
     public static final int MAX_RECEIPTS = 1_000;
 
     private static final String CATALOG = """
-            SELECT time_zone, allocation_order, promise_percentile FROM stockout_catalog WHERE id = $1 FOR SHARE""";
+            SELECT time_zone, allocation_order, promise_percentile, working_days, holidays FROM stockout_catalog
+             WHERE id = $1 FOR SHARE""";
     private static final String LINES = """
             SELECT ib.reference, ib.sku, ib.location_code, coalesce(ib.supplier, s.supplier) AS supplier,
                    ib.first_expected_date
@@ -264,6 +267,7 @@ public class ReceiptService {
     private Uni<List<ReceiptOutcome>> applyAll(SqlConnection connection, String catalog, Row settings,
             List<Resolved> receipts, OffsetDateTime now) {
         ZoneId zone = ZoneId.of(settings.getString("time_zone"));
+        BusinessCalendar calendar = FactRows.calendar(settings.getString("working_days"), settings.getString("holidays"));
         AllocationOrder order = AllocationOrder.valueOf(settings.getString("allocation_order"));
         double percentile = settings.getDouble("promise_percentile");
         ReceiptOutcome[] outcomes = new ReceiptOutcome[receipts.size()];
@@ -271,7 +275,7 @@ public class ReceiptService {
         Set<String> skus = new TreeSet<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Resolved receipt : receipts) {
-            chain = chain.flatMap(nothing -> one(connection, catalog, receipt, zone, order, now)
+            chain = chain.flatMap(nothing -> one(connection, catalog, receipt, zone, calendar, order, now)
                     .invoke(outcome -> {
                         outcomes[receipt.index()] = outcome;
                         if (outcome.applied()) {
@@ -296,10 +300,11 @@ public class ReceiptService {
     }
 
     private Uni<ReceiptOutcome> one(SqlConnection connection, String catalog, Resolved receipt, ZoneId zone,
-            AllocationOrder order, OffsetDateTime now) {
+            BusinessCalendar calendar, AllocationOrder order, OffsetDateTime now) {
         Integer delay = receipt.firstExpected() == null
                 ? null
-                : (int) ChronoUnit.DAYS.between(receipt.firstExpected(),
+                // a delivery expected on a day nobody receives is on time on the next working day
+                : (int) ChronoUnit.DAYS.between(calendar.onOrAfter(receipt.firstExpected()),
                         receipt.receivedAt().atZoneSameInstant(zone).toLocalDate());
         int quantity = receipt.receipt().quantity();
         return connection.preparedQuery(RECORD)

@@ -136,6 +136,19 @@ class PromiseCalculatorTest {
     }
 
     @Test
+    void aDeliveryDueOnADayOffIsCountedOnFromTheNextWorkingDay() {
+        // due Saturday the 7th, 1 day of allowance: counted on from Monday the 9th, so Tuesday the 10th
+        SupplierOutlook oneDay = new SupplierOutlook(1, 0.95, 0.95);
+        Supply supply = new Supply(List.of(new InboundLot("SAT", LocalDate.parse("2026-03-07"), 5, "ACME", oneDay)),
+                null);
+
+        assertThat(calculator.promise(1, 0, supply, handling(0), TODAY))
+                .get()
+                .extracting(Promise::arrival)
+                .isEqualTo(LocalDate.parse("2026-03-10"));
+    }
+
+    @Test
     void anOverdueDeliveryBeyondItsAllowanceMovesToTodayPlusLeadTime() {
         // expected 03-01, not arrived, today 03-05, lead time 7
         LocalDate today = LocalDate.parse("2026-03-05");

@@ -36,16 +36,25 @@ class SupplierHistoryTest {
     }
 
     @Test
-    void theAllowanceIsTheTargetPercentileOfTheDelays() {
-        // 100 deliveries late by 0..9 days, ten of each
-        int[] delays = IntStream.range(0, 100).map(i -> i % 10).toArray();
+    void theAllowanceIsAnUpperBoundOfTheTargetPercentile() {
+        // 1000 deliveries late by 0..9 days, a hundred of each: the bound is the percentile's rank plus one standard
+        // deviation of it (5 deliveries at the median, 3 at the 80th percentile)
+        int[] delays = IntStream.range(0, 1000).map(i -> i % 10).toArray();
         SupplierHistory noPrior = new SupplierHistory(0, 0);
 
-        assertThat(noPrior.outlook(delays, 0.5).delayAllowanceDays()).isEqualTo(4);
-        assertThat(noPrior.outlook(delays, 0.9).delayAllowanceDays()).isEqualTo(8);
+        assertThat(noPrior.outlook(delays, 0.5).delayAllowanceDays()).isEqualTo(5);
+        assertThat(noPrior.outlook(delays, 0.75).delayAllowanceDays()).isEqualTo(7);
         assertThat(noPrior.outlook(delays, 0.95).delayAllowanceDays()).isEqualTo(9);
-        // 90 of 100 within 8 days: (90 + 1) / (100 + 2)
-        assertThat(noPrior.outlook(delays, 0.9).confidence()).isEqualTo(0.892);
+        // 800 of 1000 within 7 days: (800 + 1) / (1000 + 2)
+        assertThat(noPrior.outlook(delays, 0.75).confidence()).isEqualTo(0.799);
+    }
+
+    @Test
+    void aShortHistoryIsReadWithAWiderMargin() {
+        // 20 deliveries, one of them 9 days late: the 95th percentile by rank is 1 day, its upper bound the worst case
+        int[] delays = IntStream.range(0, 20).map(i -> i == 0 ? 9 : i % 2).toArray();
+
+        assertThat(new SupplierHistory(0, 0).outlook(delays, 0.95).delayAllowanceDays()).isEqualTo(9);
     }
 
     @Test
