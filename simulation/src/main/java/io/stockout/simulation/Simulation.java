@@ -49,7 +49,8 @@ final class Simulation {
     /**
      * A supplier as the simulation drew it and as Stockout learned it.
      *
-     * @param delays days each receipt came after its line's first expected date, as Stockout measures them
+     * @param delays days each receipt came after the first working day on or after its line's first expected date, as
+     *        Stockout measures them
      * @param learned Stockout's view: receipts, delay allowance, confidence (from {@code GET /suppliers})
      */
     record SupplierLine(Supplier supplier, List<Integer> delays, JsonNode learned) {
@@ -309,7 +310,7 @@ final class Simulation {
             order.receive(delivery);
             receipts++;
             delays.computeIfAbsent(order.product.supplier().code(), code -> new ArrayList<>())
-                    .add((int) ChronoUnit.DAYS.between(order.expectedDate, day));
+                    .add((int) ChronoUnit.DAYS.between(scenario.rules().onOrAfter(order.expectedDate), day));
             if (delivery.closesLine()) {
                 shortDeliveries++;
             }
