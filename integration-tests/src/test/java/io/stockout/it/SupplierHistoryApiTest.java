@@ -130,6 +130,7 @@ class SupplierHistoryApiTest {
         assertThat(suppliers.getFloat("find { it.code == 'WEEKDAYS' }.onTimeShare")).isEqualTo(1.0f);
 
         // and a new line expected on Saturday the 7th is counted on Monday the 9th
+        shop.stock(Row.stock("TENT", "WH", 0));
         shop.inbound(inbound("PO-1", "TENT", 5, "2026-03-07").location("WH"));
         assertThat(promise(shop)).extracting("promise.date", "promise.arrival").containsExactly("2026-03-09", "2026-03-09");
     }
