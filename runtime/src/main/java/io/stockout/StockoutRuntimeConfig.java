@@ -266,7 +266,7 @@ public interface StockoutRuntimeConfig {
          * <p>
          * Promises add to each expected date the supplier's delay allowance, read from its deliveries at the catalog's
          * target percentile. Until a supplier has made {@code prior-receipts} deliveries, its allowance is at least this
-         * long. Whole days count.
+         * long. Whole days count, as working days of the catalog's calendar.
          */
         @WithDefault("P7D")
         Duration priorDelay();

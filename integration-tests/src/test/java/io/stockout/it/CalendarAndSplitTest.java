@@ -102,7 +102,8 @@ class CalendarAndSplitTest {
         for (Row bad : List.of(Row.of("workingDays", List.of()), Row.of("workingDays", List.of("FUNDAY")),
                 Row.of("workingDays", List.of("MONDAY", "MONDAY")), Row.of("holidays", List.of("2026-02-30")),
                 Row.of("transitDays", -1), Row.of("promisePercentile", 1.0), Row.of("promisePercentile", 0.1),
-                Row.of("allocationOrder", "RANDOM"), Row.of("splitShipments", "sometimes"))) {
+                Row.of("allocationOrder", "RANDOM"), Row.of("splitShipments", "sometimes"),
+                Row.of("workingDays", List.of("MONDAY"), "holidays", mondays(40)))) {
             Problems.assertProblem(given().contentType(ContentType.JSON)
                     .body(bad)
                     .put("/stockout/catalogs/calendar-bad")
@@ -110,5 +111,12 @@ class CalendarAndSplitTest {
         }
         assertThat(given().get("/stockout/catalogs/calendar-bad").then().extract().jsonPath().getList("workingDays"))
                 .containsExactly("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY");
+    }
+
+    /** Every Monday for that many weeks from 2026-03-02. */
+    private static List<String> mondays(int weeks) {
+        return java.util.stream.IntStream.range(0, weeks)
+                .mapToObj(week -> java.time.LocalDate.parse("2026-03-02").plusWeeks(week).toString())
+                .toList();
     }
 }

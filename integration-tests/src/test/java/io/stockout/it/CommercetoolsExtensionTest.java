@@ -100,9 +100,9 @@ class CommercetoolsExtensionTest {
         assertThat((Map<String, Object>) custom.get("type")).containsEntry("key", "stockout-line-item");
         assertThat((Map<String, Object>) custom.get("fields")).containsEntry("stockoutBackorder", 1)
                 .containsEntry("stockoutStatus", "BACKORDER")
-                // Tuesday the 3rd, 5 days of lead time and 7 of allowance for a supplier without history: Sunday the
-                // 15th; one handling day on a Monday-to-Friday calendar: Tuesday the 17th
-                .containsEntry("stockoutPromisedDate", "2026-03-17");
+                // Tuesday the 3rd and 5 days of lead time: Sunday the 8th; 7 working days of allowance for a supplier
+                // without history, counted from Monday the 9th: Wednesday the 18th; one handling day: Thursday the 19th
+                .containsEntry("stockoutPromisedDate", "2026-03-19");
     }
 
     @Test

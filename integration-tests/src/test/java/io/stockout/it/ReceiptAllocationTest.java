@@ -234,6 +234,11 @@ class ReceiptAllocationTest {
                 Map.entry(List.of(Row.of("receiptId", "x", "sku", "TENT", "location", "NOWHERE", "quantity", 1)), 422),
                 Map.entry(List.of(Row.of("receiptId", "x", "sku", "NOPE", "location", "WH", "quantity", 1)), 422),
                 Map.entry(List.of(unplanned("x", 1).with("receivedAt", "2030-01-01T00:00:00Z")), 400),
+                Map.entry(List.of(unplanned("x", 1).with("receivedAt", "2026-03-02T10:00:00Z")), 400),
+                // received after the level was counted, so each adds to it: the third takes it past what can be stored
+                Map.entry(List.of(unplanned("big", 1_000_000_000).with("receivedAt", "2026-03-02T09:01:00Z"),
+                        unplanned("bigger", 1_000_000_000).with("receivedAt", "2026-03-02T09:01:00Z"),
+                        unplanned("too big", 1_000_000_000).with("receivedAt", "2026-03-02T09:01:00Z")), 422),
                 Map.entry(List.of(unplanned("x", 1), unplanned("x", 2)), 400),
                 Map.entry(List.of(unplanned("good", 1), unplanned("bad", -1)), 400));
 
@@ -268,5 +273,22 @@ class ReceiptAllocationTest {
         // a receipt older than the stored level is already in it
         shop.receipts(unplanned("R2", 3).with("receivedAt", "2026-03-02T10:30:00Z"));
         assertThat(shop.ask(line("TENT", 20)).line(0).shipNow()).isEqualTo(4);
+    }
+
+    @Test
+    void aLineReceivedInSeveralPartsMeasuresItsSupplierOnce() {
+        clock.set("2026-03-10T12:00:00Z");
+        Catalog shop = tents("receipt-parts", Row.settings())
+                .suppliers(Row.of("code", "CARTONS"))
+                .inbound(Row.inbound("PO-1", "TENT", 30, "2026-03-05").location("WH").supplier("CARTONS"));
+
+        for (int carton = 0; carton < 3; carton++) {
+            shop.receipts(Row.receipt("C" + carton, "PO-1", 10, "2026-03-0" + (6 + carton) + "T09:00:00Z"));
+        }
+
+        JsonPath suppliers = given().get(shop.path("suppliers")).then().statusCode(200).extract().jsonPath();
+        // one delivery, as late as its last carton: Thursday the 5th to Sunday the 8th
+        assertThat(suppliers.getInt("find { it.code == 'CARTONS' }.receipts")).isEqualTo(1);
+        assertThat(suppliers.getFloat("find { it.code == 'CARTONS' }.onTimeShare")).isZero();
     }
 }

@@ -190,4 +190,30 @@ class RepromiseTest {
                 .hasSize(3)
                 .allSatisfy(date -> assertThat(LocalDate.parse(date)).isAfterOrEqualTo(LocalDate.parse("2026-04-15")));
     }
+
+    @Test
+    void aBackorderWhoseSupplyIsCancelledIsMarkedAtRiskAndTheMerchantTold() {
+        Catalog shop = queued("repromise-cancelled");
+
+        shop.inboundChange(inbound("PO-B", "TENT", 10, "2026-03-20").location("WH").with("cancelled", true));
+
+        JsonPath o3 = only(shop, "o3");
+        assertThat(o3.getString("backorders[0].promisedDate")).isEqualTo("2026-03-20");
+        assertThat(o3.getString("backorders[0].basis")).isEqualTo("UNKNOWN");
+        assertThat(o3.getFloat("backorders[0].confidence")).isZero();
+        assertThat(shop.outbox().getList("events.findAll { it.type == 'promise.at_risk' }.payload.orderId"))
+                .containsExactly("o3");
+        assertThat(only(shop, "o1").getString("backorders[0].basis")).isEqualTo("INBOUND");
+    }
+
+    @Test
+    void supplyBoundForAStoreThatDoesNotShipIsNotPromisedToBackorders() {
+        Catalog shop = Catalog.create("repromise-store-line", Row.settings().with("handlingDays", 0))
+                .locations(warehouse("WH"), Row.store("STORE", 48.0, 2.0))
+                .supplierWithHistory("ACME", "WH", 0, 0, 0, 0, 0)
+                .skus(sku("TENT", OutOfStockPolicy.BACKORDER).cap(10).supplier("ACME"))
+                .inbound(inbound("PO-STORE", "TENT", 50, "2026-03-04").location("STORE"));
+
+        assertThat(shop.ask(line("TENT", 1)).line(0).notOffered()).containsEntry("BACKORDER", "NO_PROMISE");
+    }
 }

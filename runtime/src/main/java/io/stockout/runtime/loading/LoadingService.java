@@ -92,6 +92,7 @@ public class LoadingService implements StockoutLoader {
                 .ifNull()
                 .continueWith(() -> newCatalog(id))
                 .invoke(entity -> apply(catalog, entity))
+                .invoke(LoadingService::checkCalendar)
                 .call(entity -> entity.persistAndFlush())
                 // suppliers' allowances are read at the catalog's percentile: a new target needs them read again
                 .call(entity -> catalog.promisePercentile() == null
@@ -267,7 +268,7 @@ public class LoadingService implements StockoutLoader {
     }
 
     /** What an inbound load did: the lines upserted, and the open backorders whose promise slipped because of it. */
-    public record InboundLoaded(int upserted, int slipped) {
+    public record InboundLoaded(int upserted, Integer slipped) {
     }
 
     /** Upserts inbound lines, then promises again the open backorders of the SKUs they touch. */
@@ -327,8 +328,8 @@ public class LoadingService implements StockoutLoader {
                 column(String.class, Inbound::supplier),
                 column(String.class, Inbound::location),
                 column(Boolean.class, line -> Boolean.TRUE.equals(line.cancelled())))
-                .flatMap(upserted -> repromising.drain(catalog)
-                        .map(result -> new InboundLoaded(upserted, result.slipped())));
+                .flatMap(upserted -> repromising.drainAfterCommit(catalog)
+                        .map(slipped -> new InboundLoaded(upserted, slipped)));
     }
 
     @Override
@@ -609,6 +610,26 @@ public class LoadingService implements StockoutLoader {
         }
         if (catalog.promisePercentile() != null) {
             Checks.range("promisePercentile", catalog.promisePercentile(), 0.5, 0.999);
+        }
+    }
+
+    /** The longest run of days without work a calendar may have: promises must always find a next working day. */
+    private static final int MAX_DAYS_OFF = 31;
+
+    private static void checkCalendar(CatalogEntity entity) {
+        BusinessCalendar calendar = FactRows.calendar(entity.workingDays, entity.holidays);
+        if (calendar.holidays().isEmpty()) {
+            return;
+        }
+        LocalDate first = calendar.holidays().stream().min(LocalDate::compareTo).orElseThrow();
+        LocalDate last = calendar.holidays().stream().max(LocalDate::compareTo).orElseThrow();
+        int daysOff = 0;
+        for (LocalDate day = first.minusDays(7); !day.isAfter(last.plusDays(7)); day = day.plusDays(1)) {
+            daysOff = calendar.isWorkingDay(day) ? 0 : daysOff + 1;
+            if (daysOff > MAX_DAYS_OFF) {
+                throw StockoutProblem.invalid("holidays", "leave no working day for more than " + MAX_DAYS_OFF
+                        + " days in a row, around " + day + ": promises need a next working day");
+            }
         }
     }
 

@@ -28,6 +28,8 @@ public class OrderChanges {
 
     private static final String LOCK_ORDER = """
             SELECT cart_id, state FROM stockout_cart WHERE catalog_id = $1 AND order_id = $2 FOR UPDATE""";
+    private static final String LOCK_SKUS = """
+            SELECT sku FROM stockout_sku WHERE catalog_id = $1 AND sku = ANY ($2::text[]) ORDER BY sku FOR UPDATE""";
     private static final String COMMITMENTS = """
             SELECT id, sku, kind, quantity FROM stockout_hold
              WHERE catalog_id = $1 AND cart_id = $2 AND expires_at IS NULL
@@ -48,7 +50,8 @@ public class OrderChanges {
              WHERE id = ANY ($1::bigint[])""";
     private static final String ADD_BACKORDERS = """
             %s
-            SELECT %s FROM %s ORDER BY p.n""".formatted(BackorderRows.INSERT_COLUMNS, BackorderRows.VALUES,
+            SELECT %s FROM %s ORDER BY p.n
+            RETURNING id, sku, quantity, promised_date""".formatted(BackorderRows.INSERT_COLUMNS, BackorderRows.VALUES,
             BackorderRows.PARTS);
     private static final String PRIORITY = """
             SELECT coalesce(max(priority), 0) AS priority FROM stockout_backorder WHERE catalog_id = $1 AND order_id = $2""";
@@ -73,8 +76,11 @@ public class OrderChanges {
                                         "Order '" + orderId + "' is unknown or cancelled", "orderId"));
                     }
                     String cartId = locked.iterator().next().getString("cart_id");
-                    return connection.preparedQuery(COMMITMENTS)
-                            .execute(Tuple.of(catalog, cartId, orderId))
+                    // the SKUs first, in SKU order, as receipts and claims take them: then their backorders and holds
+                    return connection.preparedQuery(LOCK_SKUS)
+                            .execute(Tuple.of(catalog, wanted.keySet().stream().sorted().toArray(String[]::new)))
+                            .flatMap(skus -> connection.preparedQuery(COMMITMENTS)
+                                    .execute(Tuple.of(catalog, cartId, orderId)))
                             .flatMap(rows -> {
                                 List<Commitment> current = new ArrayList<>();
                                 for (Row row : rows) {
@@ -161,23 +167,20 @@ public class OrderChanges {
                                     .toList();
                             return statements.hold(connection, catalog, cartId, units, null, now)
                                     .flatMap(held -> addBackorders(connection, catalog, orderId, backordered, now))
-                                    .replaceWith(new Claimed(
+                                    .map(added -> new Claimed(
                                             units.stream()
                                                     .map(c -> new OrderOutcome.Units(c.sku(), c.location(),
                                                             c.kind().name(), c.quantity()))
                                                     .toList(),
-                                            backordered.stream()
-                                                    .map(l -> new OrderOutcome.Backorder(null, l.sku(),
-                                                            l.backorder().quantity(), l.backorder().promise().date()))
-                                                    .toList(),
+                                            added,
                                             refused));
                         }));
     }
 
-    private static Uni<Void> addBackorders(SqlConnection connection, String catalog, String orderId,
-            List<LinePlan> lines, OffsetDateTime now) {
+    private static Uni<List<OrderOutcome.Backorder>> addBackorders(SqlConnection connection, String catalog,
+            String orderId, List<LinePlan> lines, OffsetDateTime now) {
         if (lines.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(List.of());
         }
         // more units of an order queue at the order's own priority
         return connection.preparedQuery(PRIORITY)
@@ -185,6 +188,6 @@ public class OrderChanges {
                 .flatMap(priority -> connection.preparedQuery(ADD_BACKORDERS)
                         .execute(BackorderRows.parameters(catalog, orderId,
                                 priority.iterator().next().getInteger("priority"), now, lines)))
-                .replaceWithVoid();
+                .map(OrderService::backorders);
     }
 }

@@ -148,7 +148,7 @@ public class OrderService {
                 .call(done -> done.backorders().isEmpty() || event.type() == OrderEvent.Type.CANCELLED
                         ? Uni.createFrom().voidItem()
                         // a new backorder may queue ahead of others (by priority or date): theirs may no longer hold
-                        : repromising.drain(catalog).replaceWithVoid())
+                        : repromising.drainAfterCommit(catalog).replaceWithVoid())
                 // the choices of an order placed now (not of a redelivery), counted once committed
                 .invoke(done -> countChoices(catalog, chosen))
                 .onFailure(OrderService::orderTaken)
@@ -336,7 +336,7 @@ public class OrderService {
         return units;
     }
 
-    private static List<OrderOutcome.Backorder> backorders(RowSet<Row> rows) {
+    static List<OrderOutcome.Backorder> backorders(RowSet<Row> rows) {
         List<OrderOutcome.Backorder> backorders = new ArrayList<>();
         for (Row row : rows) {
             backorders.add(new OrderOutcome.Backorder(row.getLong("id"), row.getString("sku"), row.getInteger("quantity"),

@@ -63,7 +63,9 @@ public class OutboxResource {
             throw StockoutProblem.inactive();
         }
         Checks.catalogId(catalog);
-        Checks.optional("type", type, 64);
+        if (type != null && !Outbox.TYPES.contains(type)) {
+            throw StockoutProblem.invalid("type", "must be one of " + Outbox.TYPES);
+        }
         int size = (int) Checks.query("limit", limit, 100, 1, 1000);
         return pool.preparedQuery(PAGE)
                 .execute(Tuple.of(catalog, Checks.query("after", after, 0, 0, Long.MAX_VALUE), type, size))

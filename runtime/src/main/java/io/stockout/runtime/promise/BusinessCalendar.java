@@ -48,6 +48,28 @@ public record BusinessCalendar(Set<DayOfWeek> workingDays, Set<LocalDate> holida
     }
 
     /**
+     * How many working days {@code to} is after {@code from}: the working days after {@code from} up to and including
+     * {@code to}, or, when {@code to} is earlier, minus the working days from {@code to} up to {@code from}.
+     */
+    public int workingDaysBetween(LocalDate from, LocalDate to) {
+        int sign = to.isBefore(from) ? -1 : 1;
+        LocalDate start = sign > 0 ? from : to;
+        LocalDate end = sign > 0 ? to : from;
+        int count = 0;
+        for (LocalDate day = start.plusDays(sign > 0 ? 1 : 0); sign > 0
+                ? !day.isAfter(end)
+                : day.isBefore(end); day = day.plusDays(1)) {
+            if (isWorkingDay(day)) {
+                count++;
+            }
+            if (count > MAX_SEARCH_DAYS) {
+                break;
+            }
+        }
+        return sign * count;
+    }
+
+    /**
      * The day {@code days} working days after {@code day}: work starts on the first working day on or after it, so
      * units arriving on a Saturday with one handling day leave on Tuesday under a Monday-to-Friday calendar.
      */

@@ -61,7 +61,7 @@ public final class PromiseCalculator {
      * plus the lead time.
      *
      * @param queue the open backorders of one SKU in the order they are served, with their units still to come
-     * @return a revision per backorder that can be promised at all, in queue order; those that slip say so
+     * @return a revision per backorder, in queue order; those that slip say so
      */
     public List<Revision> revise(List<Committed> queue, Supply supply, PromiseTerms terms, LocalDate today) {
         Timeline timeline = timeline(supply, terms, today);
@@ -76,12 +76,15 @@ public final class PromiseCalculator {
                 }
             }
             if (fresh == null) {
-                if (!pastDue) {
-                    continue;
-                }
-                LocalDate arrival = today.plusDays(Math.max(1, timeline.unknownSupplier.delayAllowanceDays()));
-                fresh = new Promise(terms.deliveryDate(arrival), 0.0, PromiseBasis.UNKNOWN, null, null, arrival, null,
-                        null, null, null);
+                // no supply and no lead time cover it any more: the earliest it could be, with no confidence; a date
+                // still ahead is kept, but no longer rests on anything
+                LocalDate arrival = terms.calendar()
+                        .plusWorkingDays(today, Math.max(1, timeline.unknownSupplier.delayAllowanceDays()));
+                LocalDate earliest = terms.deliveryDate(arrival);
+                LocalDate date = pastDue || earliest.isAfter(backorder.promisedDate())
+                        ? earliest
+                        : backorder.promisedDate();
+                fresh = new Promise(date, 0.0, PromiseBasis.UNKNOWN, null, null, arrival, null, null, null, null);
             }
             revisions.add(new Revision(backorder.id(), backorder.promisedDate(), fresh, pastDue,
                     fresh.date().isAfter(backorder.promisedDate())));
@@ -121,14 +124,17 @@ public final class PromiseCalculator {
             this.leadTime = supply.leadTime();
             this.leadTimeArrival = leadTime == null
                     ? null
-                    : today.plusDays(leadTime.days() + outlook(leadTime.outlook()).delayAllowanceDays());
+                    : terms.calendar()
+                            .plusWorkingDays(today.plusDays(leadTime.days()),
+                                    outlook(leadTime.outlook()).delayAllowanceDays());
             for (InboundLot lot : supply.lots()) {
                 if (lot.quantity() <= 0) {
                     continue;
                 }
                 SupplierOutlook outlook = outlook(lot.outlook());
-                // deliveries are received on working days: lateness counts from the first one on or after the date
-                LocalDate arrival = terms.calendar().onOrAfter(lot.expectedDate()).plusDays(outlook.delayAllowanceDays());
+                // deliveries are received on working days: lateness counts in working days from the first one on or
+                // after the expected date
+                LocalDate arrival = terms.calendar().plusWorkingDays(lot.expectedDate(), outlook.delayAllowanceDays());
                 if (arrival.isBefore(today)) {
                     if (leadTimeArrival == null) {
                         // later than its supplier's history explains, and no lead time to say when it may still come

@@ -63,7 +63,7 @@ public final class StockSql {
     }
 
     /**
-     * The open inbound supply of a SKU as parallel arrays ({@code refs}, {@code dates}, {@code quantities} still
+     * The open inbound supply of a SKU that can serve backorders (lines arriving where units ship) as parallel arrays ({@code refs}, {@code dates}, {@code quantities} still
      * expected, {@code suppliers}, and the suppliers' {@code allowances} and {@code confidences}, null where a supplier
      * is not known), earliest first: the body of a lateral join.
      *
@@ -80,7 +80,11 @@ public final class StockSql {
                   FROM stockout_inbound ib
                   LEFT JOIN stockout_supplier sup ON sup.catalog_id = ib.catalog_id
                        AND sup.code = coalesce(ib.supplier, %3$s)
-                 WHERE ib.catalog_id = %1$s AND ib.sku = %2$s AND ib.status = 'OPEN' AND ib.quantity > ib.received"""
+                 WHERE ib.catalog_id = %1$s AND ib.sku = %2$s AND ib.status = 'OPEN' AND ib.quantity > ib.received
+                   -- units bound for a store that does not ship never reach a backorder
+                   AND (ib.location_code IS NULL OR EXISTS (
+                        SELECT 1 FROM stockout_location dest
+                         WHERE dest.catalog_id = ib.catalog_id AND dest.code = ib.location_code AND dest.ships))"""
                 .formatted(catalog, sku, skuSupplier);
     }
 

@@ -35,6 +35,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 
 /**
  * Receipts: arriving units go on hand, serve the SKU's open backorders in the catalog's allocation order, and what is
@@ -50,6 +51,8 @@ public class ReceiptService {
 
     /** The most receipts one request may carry: each is applied statement by statement. */
     public static final int MAX_RECEIPTS = 1_000;
+    /** How far ahead of Stockout's clock a sender's clock may run: a receipt dated later is refused. */
+    private static final java.time.Duration CLOCK_TOLERANCE = java.time.Duration.ofMinutes(5);
 
     private static final String CATALOG = """
             SELECT time_zone, allocation_order, promise_percentile, working_days, holidays FROM stockout_catalog
@@ -112,6 +115,8 @@ public class ReceiptService {
             SELECT $1::text, c.cart_id, $2::text, $3::text, 'SHIP', u.units, NULL, $4::timestamptz, $4::timestamptz
               FROM unnest($5::text[], $6::int[]) AS u (order_id, units)
               JOIN stockout_cart c ON c.catalog_id = $1 AND c.order_id = u.order_id""";
+    private static final String MEASURE = """
+            UPDATE stockout_receipt SET delay_days = $2 WHERE id = $1""";
     private static final String SAVE_OUTCOME = """
             UPDATE stockout_receipt SET outcome = $2::text::jsonb WHERE id = $1""";
 
@@ -132,8 +137,11 @@ public class ReceiptService {
         this.repromising = repromising;
     }
 
-    /** The outcome of each receipt, in request order, and how many open backorders' promises slipped because of them. */
-    public record Applied(List<ReceiptOutcome> receipts, int slipped) {
+    /**
+     * The outcome of each receipt, in request order, and how many open backorders' promises slipped because of them
+     * ({@code null} when re-promising could not finish at once: the periodic review completes it).
+     */
+    public record Applied(List<ReceiptOutcome> receipts, Integer slipped) {
     }
 
     /** A receipt with everything its line says filled in. */
@@ -160,7 +168,7 @@ public class ReceiptService {
             if (receipt.reference() == null && receipt.sku() == null) {
                 throw StockoutProblem.invalid(at + "sku", "is required when the receipt names no purchase-order line");
             }
-            if (receipt.receivedAt() != null && receipt.receivedAt().isAfter(now.plusDays(1))) {
+            if (receipt.receivedAt() != null && receipt.receivedAt().isAfter(now.plus(CLOCK_TOLERANCE))) {
                 throw StockoutProblem.invalid(at + "receivedAt", "is in the future");
             }
             if (!ids.add(receipt.receiptId())) {
@@ -185,8 +193,15 @@ public class ReceiptService {
                             .flatMap(lines -> resolve(connection, catalog, receipts, lines, now)
                                     .flatMap(resolved -> applyAll(connection, catalog, settings, resolved, now)));
                 }))
-                .flatMap(outcomes -> repromising.drain(catalog)
-                        .map(result -> new Applied(outcomes, result.slipped())));
+                // a deadlock with a concurrent claim rolls everything back: the whole request is tried again
+                .onFailure(ReceiptService::retryable)
+                .retry()
+                .atMost(3)
+                .onFailure(ReceiptService::outOfRange)
+                .transform(failure -> new StockoutProblem(422, "quantity-out-of-range", "Too many units",
+                        "The receipts would take a stock level beyond what can be stored", null))
+                .flatMap(outcomes -> repromising.drainAfterCommit(catalog)
+                        .map(slipped -> new Applied(outcomes, slipped)));
     }
 
     private Uni<List<Resolved>> resolve(SqlConnection connection, String catalog, List<Receipt> receipts,
@@ -280,7 +295,8 @@ public class ReceiptService {
                         outcomes[receipt.index()] = outcome;
                         if (outcome.applied()) {
                             skus.add(receipt.sku());
-                            if (receipt.supplier() != null && receipt.firstExpected() != null) {
+                            if (receipt.supplier() != null && outcome.line() != null
+                                    && !"OPEN".equals(outcome.line().status())) {
                                 suppliers.add(receipt.supplier());
                             }
                         }
@@ -303,14 +319,15 @@ public class ReceiptService {
             BusinessCalendar calendar, AllocationOrder order, OffsetDateTime now) {
         Integer delay = receipt.firstExpected() == null
                 ? null
-                // a delivery expected on a day nobody receives is on time on the next working day
-                : (int) ChronoUnit.DAYS.between(calendar.onOrAfter(receipt.firstExpected()),
+                // working days late: a delivery expected on a day nobody receives is on time on the next working day,
+                // and one a working day late over a weekend is one day late, not three
+                : calendar.workingDaysBetween(calendar.onOrAfter(receipt.firstExpected()),
                         receipt.receivedAt().atZoneSameInstant(zone).toLocalDate());
         int quantity = receipt.receipt().quantity();
         return connection.preparedQuery(RECORD)
                 .execute(Tuple.from(java.util.Arrays.asList(catalog, receipt.receipt().receiptId(), receipt.fingerprint(),
                         receipt.receipt().reference(), receipt.sku(), receipt.location(), quantity, receipt.receivedAt(),
-                        receipt.supplier(), delay)))
+                        receipt.supplier(), null)))
                 .flatMap(recorded -> {
                     if (recorded.size() == 0) {
                         return firstOutcome(connection, catalog, receipt);
@@ -319,6 +336,12 @@ public class ReceiptService {
                     return connection.preparedQuery(ON_HAND)
                             .execute(Tuple.of(catalog, receipt.sku(), receipt.location(), quantity, receipt.receivedAt()))
                             .flatMap(onHand -> receiveLine(connection, catalog, receipt))
+                            // a line measures its supplier once, by the receipt that completes or closes it: a delivery
+                            // received carton by carton is one delivery, as late as its last carton
+                            .call(line -> line == null || delay == null || "OPEN".equals(line.status())
+                                    || "CANCELLED".equals(line.status())
+                                            ? Uni.createFrom().voidItem()
+                                            : connection.preparedQuery(MEASURE).execute(Tuple.of(id, delay)))
                             .flatMap(line -> allocate(connection, catalog, id, receipt, order, now)
                                     .map(allocations -> new ReceiptOutcome(receipt.receipt().receiptId(), receipt.sku(),
                                             receipt.location(), quantity, true, allocations,
@@ -429,6 +452,14 @@ public class ReceiptService {
                                 "The stored outcome of receipt " + receipt.receipt().receiptId() + " is unreadable", e);
                     }
                 });
+    }
+
+    private static boolean retryable(Throwable failure) {
+        return failure instanceof PgException pg && ("40P01".equals(pg.getSqlState()) || "40001".equals(pg.getSqlState()));
+    }
+
+    private static boolean outOfRange(Throwable failure) {
+        return failure instanceof PgException pg && "22003".equals(pg.getSqlState());
     }
 
     private String json(ReceiptOutcome outcome) {

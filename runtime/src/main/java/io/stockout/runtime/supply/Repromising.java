@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,6 +24,8 @@ import io.stockout.StockoutRuntimeConfig;
 import io.stockout.runtime.cart.CartDecisionProducer;
 import io.stockout.runtime.outbox.Outbox;
 import io.stockout.runtime.problem.StockoutProblem;
+import io.stockout.runtime.promise.Promise;
+import io.stockout.runtime.promise.PromiseBasis;
 import io.stockout.runtime.promise.PromiseCalculator;
 import io.stockout.runtime.promise.PromiseCalculator.Committed;
 import io.stockout.runtime.promise.PromiseCalculator.Revision;
@@ -76,7 +79,8 @@ public class Repromising {
              WHERE s.catalog_id = $1 AND s.sku = ANY ($2::text[])""".formatted(StockSql.SUPPLY_COLUMNS,
             StockSql.supplyJoins("$1", "s", ""));
     private static final String QUEUE = """
-            SELECT b.id, b.sku, b.order_id, b.quantity - b.allocated AS units, b.promised_date, b.arrival_date
+            SELECT b.id, b.sku, b.order_id, b.quantity - b.allocated AS units, b.promised_date, b.arrival_date,
+                   b.promise_basis, b.inbound_reference
               FROM stockout_backorder b
              WHERE b.catalog_id = $1 AND b.sku = ANY ($2::text[]) AND b.status = 'OPEN' AND b.quantity > b.allocated
              ORDER BY b.sku, %s""";
@@ -95,9 +99,12 @@ public class Repromising {
             INSERT INTO stockout_promise_slip (catalog_id, backorder_id, previous_date, promised_date, promise_basis,
                 inbound_reference, past_due, slipped_at)
             SELECT $1::text, id, previous, promised, basis, reference, past_due, $2::timestamptz FROM moved""";
-    private static final String REFRESH_ARRIVALS = """
-            UPDATE stockout_backorder b SET arrival_date = u.arrival
-              FROM unnest($1::bigint[], $2::date[]) AS u (id, arrival) WHERE b.id = u.id""";
+    private static final String REFRESH = """
+            UPDATE stockout_backorder b SET promise_basis = u.basis, confidence = u.confidence,
+                   inbound_reference = u.reference, arrival_date = u.arrival, supplier = u.supplier, updated_at = $8
+              FROM unnest($2::bigint[], $3::text[], $4::float8[], $5::text[], $6::date[], $7::text[])
+                   AS u (id, basis, confidence, reference, arrival, supplier)
+             WHERE b.catalog_id = $1 AND b.id = u.id""";
 
     private final Pool pool;
     private final Outbox outbox;
@@ -149,6 +156,22 @@ public class Repromising {
                 .flatMap(queued -> drain(catalog));
     }
 
+    /**
+     * Drains the queue after a change has committed. A failure here (a deadlock with a concurrent claim, a lost
+     * connection) must not turn the committed change into an error: the entries stay queued and the periodic review
+     * finishes the work. The slipped count is then {@code null}: not known yet.
+     */
+    public Uni<Integer> drainAfterCommit(String catalog) {
+        return drain(catalog)
+                .map(result -> (Integer) result.slipped())
+                .onFailure()
+                .recoverWithItem(failure -> {
+                    LOG.warnf(failure, "Catalog %s: re-promising after a supply change failed; the review will finish it",
+                            catalog);
+                    return null;
+                });
+    }
+
     /** Re-promises every SKU queued for the catalog, a batch per transaction, until the queue is empty. */
     public Uni<Result> drain(String catalog) {
         return batch(catalog)
@@ -198,12 +221,17 @@ public class Repromising {
                 });
     }
 
-    /** The backorders of each SKU, in queue order. */
-    private record Queued(Committed committed, String sku, String orderId, LocalDate arrival) {
+    /** An open backorder as stored, in its place in the queue. */
+    private record Queued(Committed committed, String sku, String orderId, PromiseBasis basis, String reference,
+            LocalDate arrival) {
     }
 
-    private record Outcome(List<Revision> slips, Map<Long, Queued> queued, List<Long> arrivedIds,
-            List<LocalDate> arrivals) {
+    /**
+     * What a pass changes: the backorders that slip, and those whose date holds but whose explanation (the delivery it
+     * counts on, its arrival, its confidence) moved; of those, the ones left with no supply at all are at risk.
+     */
+    private record Outcome(List<Revision> slips, List<Revision> refreshed, List<Revision> atRisk,
+            Map<Long, Queued> queued) {
     }
 
     private Outcome revise(RowSet<Row> supplyRows, RowSet<Row> queueRows, PromiseTerms terms, LocalDate today) {
@@ -216,77 +244,97 @@ public class Repromising {
         for (Row row : queueRows) {
             Queued queued = new Queued(new Committed(row.getLong("id"), row.getInteger("units"),
                     row.getLocalDate("promised_date")), row.getString("sku"), row.getString("order_id"),
+                    PromiseBasis.valueOf(row.getString("promise_basis")), row.getString("inbound_reference"),
                     row.getLocalDate("arrival_date"));
             bySku.computeIfAbsent(queued.sku(), sku -> new ArrayList<>()).add(queued);
             byId.put(queued.committed().id(), queued);
         }
         List<Revision> slips = new ArrayList<>();
-        List<Long> arrivedIds = new ArrayList<>();
-        List<LocalDate> arrivals = new ArrayList<>();
+        List<Revision> refreshed = new ArrayList<>();
+        List<Revision> atRisk = new ArrayList<>();
         bySku.forEach((sku, queue) -> {
             List<Revision> revisions = calculator.revise(queue.stream().map(Queued::committed).toList(),
                     supplies.getOrDefault(sku, Supply.NONE), terms, today);
             for (Revision revision : revisions) {
-                Queued queued = byId.get(revision.id());
+                Queued stored = byId.get(revision.id());
+                Promise fresh = revision.promise();
                 if (revision.slipped()) {
                     slips.add(revision);
-                } else if (queued.arrival() != null && queued.arrival().isBefore(today)
-                        && revision.promise().arrival() != null) {
-                    // the arrival it counted on passed, yet its date still holds: count on the new arrival from now on
-                    arrivedIds.add(revision.id());
-                    arrivals.add(revision.promise().arrival());
+                } else if (fresh.basis() != stored.basis() || !Objects.equals(fresh.inboundReference(), stored.reference())
+                        || !Objects.equals(fresh.arrival(), stored.arrival())) {
+                    refreshed.add(revision);
+                    if (fresh.basis() == PromiseBasis.UNKNOWN) {
+                        atRisk.add(revision);
+                    }
                 }
             }
         });
-        return new Outcome(slips, byId, arrivedIds, arrivals);
+        return new Outcome(slips, refreshed, atRisk, byId);
     }
 
     private Uni<Integer> apply(SqlConnection connection, String catalog, Outcome outcome, LocalDate today,
             OffsetDateTime now) {
         List<Revision> slips = outcome.slips();
-        Uni<Void> arrivals = outcome.arrivedIds().isEmpty()
-                ? Uni.createFrom().voidItem()
-                : connection.preparedQuery(REFRESH_ARRIVALS)
-                        .execute(Tuple.of(outcome.arrivedIds().toArray(Long[]::new),
-                                outcome.arrivals().toArray(LocalDate[]::new)))
-                        .replaceWithVoid();
-        if (slips.isEmpty()) {
-            return arrivals.replaceWith(0);
-        }
-        List<Outbox.Event> events = new ArrayList<>(slips.size());
+        List<Outbox.Event> events = new ArrayList<>();
         for (Revision slip : slips) {
-            Queued queued = outcome.queued().get(slip.id());
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("backorderId", slip.id());
-            payload.put("orderId", queued.orderId());
-            payload.put("sku", queued.sku());
-            payload.put("units", queued.committed().units());
-            payload.put("previousDate", slip.previousDate().toString());
-            payload.put("promisedDate", slip.promise().date().toString());
-            payload.put("basis", slip.promise().basis().name());
-            payload.put("confidence", slip.promise().confidence());
-            payload.put("inboundReference", slip.promise().inboundReference());
-            payload.put("pastDue", slip.pastDue());
-            events.add(new Outbox.Event(Outbox.PROMISE_SLIPPED, "backorder/" + slip.id(), payload));
+            events.add(event(Outbox.PROMISE_SLIPPED, slip, outcome.queued().get(slip.id())));
         }
-        if (slips.stream().anyMatch(Revision::pastDue)) {
-            LOG.warnf("Catalog %s: %d backorders were past due and are promised again", catalog,
-                    slips.stream().filter(Revision::pastDue).count());
+        for (Revision risk : outcome.atRisk()) {
+            events.add(event(Outbox.PROMISE_AT_RISK, risk, outcome.queued().get(risk.id())));
         }
-        Tuple parameters = Tuple.from(Arrays.asList(catalog, now,
-                slips.stream().map(Revision::id).toArray(Long[]::new),
-                slips.stream().map(r -> r.promise().date()).toArray(LocalDate[]::new),
-                slips.stream().map(r -> r.promise().basis().name()).toArray(String[]::new),
-                slips.stream().map(r -> r.promise().confidence()).toArray(Double[]::new),
-                slips.stream().map(r -> r.promise().inboundReference()).toArray(String[]::new),
-                slips.stream().map(r -> r.promise().arrival()).toArray(LocalDate[]::new),
-                slips.stream().map(r -> r.promise().supplier()).toArray(String[]::new),
-                slips.stream().map(r -> r.pastDue() ? r.previousDate().plusDays(1) : null).toArray(LocalDate[]::new),
-                slips.stream().map(Revision::previousDate).toArray(LocalDate[]::new),
-                slips.stream().map(Revision::pastDue).toArray(Boolean[]::new)));
-        return arrivals.flatMap(nothing -> connection.preparedQuery(SLIP).execute(parameters))
-                .flatMap(slipped -> outbox.add(connection, catalog, events, now))
+        long pastDue = slips.stream().filter(Revision::pastDue).count();
+        if (pastDue > 0) {
+            LOG.warnf("Catalog %s: %d backorders were past due and are promised again", catalog, pastDue);
+        }
+        Uni<Void> refreshed = outcome.refreshed().isEmpty()
+                ? Uni.createFrom().voidItem()
+                : connection.preparedQuery(REFRESH)
+                        .execute(Tuple.from(refreshColumns(catalog, outcome.refreshed(), now)))
+                        .replaceWithVoid();
+        Uni<Void> slipped = slips.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : connection.preparedQuery(SLIP)
+                        .execute(Tuple.from(Arrays.asList(catalog, now,
+                                slips.stream().map(Revision::id).toArray(Long[]::new),
+                                slips.stream().map(r -> r.promise().date()).toArray(LocalDate[]::new),
+                                slips.stream().map(r -> r.promise().basis().name()).toArray(String[]::new),
+                                slips.stream().map(r -> r.promise().confidence()).toArray(Double[]::new),
+                                slips.stream().map(r -> r.promise().inboundReference()).toArray(String[]::new),
+                                slips.stream().map(r -> r.promise().arrival()).toArray(LocalDate[]::new),
+                                slips.stream().map(r -> r.promise().supplier()).toArray(String[]::new),
+                                slips.stream()
+                                        .map(r -> r.pastDue() ? r.previousDate().plusDays(1) : null)
+                                        .toArray(LocalDate[]::new),
+                                slips.stream().map(Revision::previousDate).toArray(LocalDate[]::new),
+                                slips.stream().map(Revision::pastDue).toArray(Boolean[]::new))))
+                        .replaceWithVoid();
+        return refreshed.flatMap(nothing -> slipped)
+                .flatMap(nothing -> outbox.add(connection, catalog, events, now))
                 .replaceWith(slips.size());
+    }
+
+    private static List<Object> refreshColumns(String catalog, List<Revision> revisions, OffsetDateTime now) {
+        return Arrays.asList(catalog, revisions.stream().map(Revision::id).toArray(Long[]::new),
+                revisions.stream().map(r -> r.promise().basis().name()).toArray(String[]::new),
+                revisions.stream().map(r -> r.promise().confidence()).toArray(Double[]::new),
+                revisions.stream().map(r -> r.promise().inboundReference()).toArray(String[]::new),
+                revisions.stream().map(r -> r.promise().arrival()).toArray(LocalDate[]::new),
+                revisions.stream().map(r -> r.promise().supplier()).toArray(String[]::new), now);
+    }
+
+    private static Outbox.Event event(String type, Revision revision, Queued queued) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("backorderId", revision.id());
+        payload.put("orderId", queued.orderId());
+        payload.put("sku", queued.sku());
+        payload.put("units", queued.committed().units());
+        payload.put("previousDate", revision.previousDate().toString());
+        payload.put("promisedDate", revision.promise().date().toString());
+        payload.put("basis", revision.promise().basis().name());
+        payload.put("confidence", revision.promise().confidence());
+        payload.put("inboundReference", revision.promise().inboundReference());
+        payload.put("pastDue", revision.pastDue());
+        return new Outbox.Event(type, "backorder/" + revision.id(), payload);
     }
 
     private OffsetDateTime now() {

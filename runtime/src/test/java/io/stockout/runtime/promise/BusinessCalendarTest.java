@@ -34,6 +34,15 @@ class BusinessCalendarTest {
     }
 
     @Test
+    void latenessIsCountedInWorkingDays() {
+        // Friday the 6th to Monday the 9th is one working day; to Friday the 13th, five; back to Thursday the 5th, minus one
+        assertThat(BusinessCalendar.WEEKDAYS.workingDaysBetween(day("2026-03-06"), day("2026-03-09"))).isEqualTo(1);
+        assertThat(BusinessCalendar.WEEKDAYS.workingDaysBetween(day("2026-03-06"), day("2026-03-13"))).isEqualTo(5);
+        assertThat(BusinessCalendar.WEEKDAYS.workingDaysBetween(day("2026-03-06"), day("2026-03-05"))).isEqualTo(-1);
+        assertThat(BusinessCalendar.WEEKDAYS.workingDaysBetween(day("2026-03-06"), day("2026-03-06"))).isZero();
+    }
+
+    @Test
     void aSixDayWeekWorksSaturdays() {
         BusinessCalendar calendar = new BusinessCalendar(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.SATURDAY), Set.of());
 

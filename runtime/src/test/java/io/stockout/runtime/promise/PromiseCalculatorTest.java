@@ -211,12 +211,18 @@ class PromiseCalculatorTest {
                         new PromiseCalculator.Committed(2, 2, LocalDate.parse("2026-03-09"))),
                 Supply.NONE, EVERY_DAY, today);
 
-        // the second still holds its date and has nothing to move to; the first was broken and gets the earliest date
-        assertThat(revisions).singleElement().satisfies(revision -> {
-            assertThat(revision.id()).isEqualTo(1);
+        // the first was broken and gets the earliest date; the second keeps its date, which rests on nothing any more
+        assertThat(revisions).hasSize(2);
+        assertThat(revisions.get(0)).satisfies(revision -> {
+            assertThat(revision.slipped()).isTrue();
             assertThat(revision.promise().basis()).isEqualTo(PromiseBasis.UNKNOWN);
             assertThat(revision.promise().confidence()).isZero();
             assertThat(revision.promise().date()).isAfter(today);
+        });
+        assertThat(revisions.get(1)).satisfies(revision -> {
+            assertThat(revision.slipped()).isFalse();
+            assertThat(revision.promise().basis()).isEqualTo(PromiseBasis.UNKNOWN);
+            assertThat(revision.promise().date()).isEqualTo("2026-03-09");
         });
     }
 }
