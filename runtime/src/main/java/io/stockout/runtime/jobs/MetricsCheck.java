@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.stockout.runtime.tolerance.Tolerances;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -32,20 +31,6 @@ public class MetricsCheck {
 
     @Scheduled(identity = "stockout-metrics-check", every = INTERVAL, delayed = INTERVAL, concurrentExecution = SKIP)
     Uni<Void> checkAll() {
-        return pool.query("SELECT id FROM stockout_catalog ORDER BY id")
-                .execute()
-                .onItem()
-                .transformToMulti(rows -> Multi.createFrom().iterable(rows))
-                .map(row -> row.getString("id"))
-                .onItem()
-                .transformToUniAndConcatenate(catalog -> tolerances.check(catalog, false)
-                        .onFailure()
-                        .recoverWithItem(failure -> {
-                            LOG.errorf(failure, "Checking the figures of catalog %s failed", catalog);
-                            return null;
-                        }))
-                .collect()
-                .last()
-                .replaceWithVoid();
+        return EachCatalog.run(pool, LOG, "Checking the figures", catalog -> tolerances.check(catalog, false));
     }
 }

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.stockout.runtime.supply.Repromising;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -34,25 +33,11 @@ public class PromiseReview {
 
     @Scheduled(identity = "stockout-promise-review", every = INTERVAL, delayed = INTERVAL, concurrentExecution = SKIP)
     Uni<Void> review() {
-        return pool.query("SELECT id FROM stockout_catalog ORDER BY id")
-                .execute()
-                .onItem()
-                .transformToMulti(rows -> Multi.createFrom().iterable(rows))
-                .map(row -> row.getString("id"))
-                .onItem()
-                .transformToUniAndConcatenate(catalog -> repromising.review(catalog)
-                        .invoke(result -> {
-                            if (result.slipped() > 0) {
-                                LOG.infof("Catalog %s: %d promises moved later", catalog, result.slipped());
-                            }
-                        })
-                        .onFailure()
-                        .recoverWithItem(failure -> {
-                            LOG.errorf(failure, "Reviewing the promises of catalog %s failed", catalog);
-                            return null;
-                        }))
-                .collect()
-                .last()
-                .replaceWithVoid();
+        return EachCatalog.run(pool, LOG, "Reviewing the promises", catalog -> repromising.review(catalog)
+                .invoke(result -> {
+                    if (result.slipped() > 0) {
+                        LOG.infof("Catalog %s: %d promises moved later", catalog, result.slipped());
+                    }
+                }));
     }
 }
