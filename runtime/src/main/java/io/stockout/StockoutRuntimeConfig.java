@@ -73,6 +73,11 @@ public interface StockoutRuntimeConfig {
     Delivery delivery();
 
     /**
+     * Reconciliation of stock with the platform, when the application provides a {@code StockLevelSource}.
+     */
+    Reconciliation reconciliation();
+
+    /**
      * Signed webhooks: verification, replay window, deadline and size limit.
      */
     Webhooks webhooks();
@@ -389,5 +394,35 @@ public interface StockoutRuntimeConfig {
          */
         @WithDefault("100")
         int batchSize();
+    }
+
+    interface Reconciliation {
+
+        /**
+         * How often the SKUs whose confirmed orders still wait for a stock level counted after them are read from the
+         * application's {@code StockLevelSource}.
+         * <p>
+         * Without such a bean nothing is read: the platform's next stock event settles those orders.
+         */
+        @WithDefault("15m")
+        Duration interval();
+
+        /**
+         * How long after an order is confirmed the platform is given to count it before its SKU is reconciled.
+         */
+        @WithDefault("1m")
+        Duration grace();
+
+        /**
+         * The most SKUs of a catalog read in one run; the rest wait for the next.
+         */
+        @WithDefault("500")
+        int batchSize();
+
+        /**
+         * How long the source may take to answer before the run is abandoned (and tried again at the next).
+         */
+        @WithDefault("30s")
+        Duration timeout();
     }
 }

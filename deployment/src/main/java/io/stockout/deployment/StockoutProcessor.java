@@ -26,6 +26,7 @@ import io.stockout.runtime.health.StockoutToleranceCheck;
 import io.stockout.runtime.jobs.HoldExpiry;
 import io.stockout.runtime.jobs.MetricsCheck;
 import io.stockout.runtime.jobs.PromiseReview;
+import io.stockout.runtime.jobs.StockReconciliation;
 import io.stockout.runtime.jobs.StockWatch;
 import io.stockout.runtime.loading.LoadingResource;
 import io.stockout.runtime.loading.LoadingService;
@@ -63,7 +64,8 @@ class StockoutProcessor {
         return AdditionalBeanBuildItem.builder()
                 .addBeanClasses(AvailabilityResource.class, CartResource.class, OrderResource.class,
                         LoadingResource.class, LoadingService.class, StockoutProblemMapper.class, StockoutSchema.class,
-                        ClockProducer.class, HoldExpiry.class, PromiseReview.class, SupplyResource.class,
+                        ClockProducer.class, HoldExpiry.class, PromiseReview.class, StockReconciliation.class,
+                        SupplyResource.class,
                         BackorderResource.class, OutboxResource.class, MetricsResource.class, CounterFlush.class,
                         ToleranceResource.class, MetricsCheck.class, StockWatch.class, Subscriptions.class,
                         Deliveries.class, WebhookSecretResource.class, DeliverySweep.class)
