@@ -62,9 +62,18 @@ class SaleorWebhookTest {
                 "warehouse":{"id":"V2FyZWhvdXNlOjE=","slug":"europe"}}""".formatted(issuedAt, quantity, allocated);
     }
 
+    /** A detached JWS as Saleor signs: the body itself in the signing input, unencoded ({@code "b64": false}). */
     static String jws(RsaJsonWebKey key, String body) {
+        return jws(key, body, false);
+    }
+
+    static String jws(RsaJsonWebKey key, String body, boolean encodedPayload) {
         try {
             JsonWebSignature jws = new JsonWebSignature();
+            if (!encodedPayload) {
+                jws.getHeaders().setObjectHeaderValue("b64", false);
+                jws.setCriticalHeaderNames("b64");
+            }
             jws.setPayloadBytes(body.getBytes(StandardCharsets.UTF_8));
             jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
             jws.setKeyIdHeaderValue(key.getKeyId());
@@ -104,6 +113,32 @@ class SaleorWebhookTest {
                 .body("applied", equalTo(1));
 
         assertThat(shop.ask(line("JUICE-1", 20)).line(0).shipNow()).isEqualTo(7);
+    }
+
+    @Test
+    void aSignatureOverTheEncodedPayloadIsNotTakenForOneOverTheBody() {
+        String body = stockEvent("2026-03-03T11:00:00Z", 9, 2);
+        // a header claiming an unencoded body, over a signature of the base64url body, does not verify
+        String encoded = jws(saleorKey(), body, true);
+        String[] parts = encoded.split("\\.");
+        String unencodedHeader = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("{\"alg\":\"RS256\",\"b64\":false,\"crit\":[\"b64\"],\"kid\":\""
+                        + saleorKey().getKeyId() + "\"}").getBytes(StandardCharsets.UTF_8));
+        assertProblem(deliver("PRODUCT_VARIANT_STOCK_UPDATED", unencodedHeader + ".." + parts[2], body), 401,
+                "Saleor-Signature");
+    }
+
+    @Test
+    void aHeaderOfTheWrongShapeIsA401NotA500() {
+        String body = stockEvent("2026-03-03T11:00:00Z", 9, 2);
+        for (String header : java.util.List.of("{\"alg\":\"RS256\",\"kid\":1}", "{\"alg\":1,\"kid\":\"k\"}",
+                "{\"alg\":\"RS256\",\"kid\":[\"k1\"]}", "{\"alg\":\"RS256\",\"kid\":{\"a\":1}}")) {
+            String encoded = java.util.Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(header.getBytes(StandardCharsets.UTF_8));
+            assertProblem(deliver("PRODUCT_VARIANT_STOCK_UPDATED", encoded + "..c2ln", body), 401, "Saleor-Signature");
+        }
     }
 
     @Test

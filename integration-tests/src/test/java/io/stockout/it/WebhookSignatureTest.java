@@ -86,6 +86,28 @@ class WebhookSignatureTest {
     }
 
     @Test
+    void aSignedCartRequestCannotBeReplayedForAnotherCart() {
+        // the cart id is in the path, which the signature does not cover: the webhook id is bound to its first cart
+        String cart = "{\"version\":1,\"lines\":[{\"sku\":\"TENT\",\"quantity\":2}]}";
+        Map<String, String> headers = signatureOf(cart);
+        String carts = "/stockout/catalogs/" + CATALOG + "/carts/";
+
+        signed(cart, headers).post(carts + "shopper-1").then().statusCode(200);
+        // the same request again (a redelivery) is taken, and changes nothing
+        signed(cart, headers).post(carts + "shopper-1").then().statusCode(200);
+        assertProblem(signed(cart, headers).post(carts + "attacker-1").then(), 401, "webhook-id");
+
+        assertThat(given().contentType("application/json")
+                .body("{\"lines\":[{\"sku\":\"TENT\",\"quantity\":4}]}")
+                .post(AVAILABILITY)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getInt("lines[0].shipNow")).as("only the first cart holds units").isEqualTo(2);
+    }
+
+    @Test
     void aTamperedEventIdIsRefused() {
         Map<String, String> headers = new java.util.HashMap<>(signatureOf(COMPACT));
         headers.put(Signing.ID, "another-event");

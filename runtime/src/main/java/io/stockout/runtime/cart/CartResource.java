@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.stockout.runtime.json.RequestBodies;
 import io.stockout.runtime.webhook.CartValidation;
 import io.stockout.runtime.webhook.WebhookGuard;
+import io.stockout.runtime.webhook.WebhookReplays;
 
 /**
  * The storefront's cart webhook: called whenever a cart changes, it holds what the cart can have and says what not.
@@ -22,11 +23,13 @@ public class CartResource {
     private final CartValidation carts;
     private final RequestBodies bodies;
     private final WebhookGuard guard;
+    private final WebhookReplays replays;
 
-    public CartResource(CartValidation carts, RequestBodies bodies, WebhookGuard guard) {
+    public CartResource(CartValidation carts, RequestBodies bodies, WebhookGuard guard, WebhookReplays replays) {
         this.carts = carts;
         this.bodies = bodies;
         this.guard = guard;
+        this.replays = replays;
     }
 
     /** The answer: a {@link CartPlan}, or a degraded plan that holds nothing without the database. */
@@ -35,6 +38,7 @@ public class CartResource {
     public Uni<Object> validate(@PathParam("catalog") String catalog, @PathParam("cart") String cart,
             HttpHeaders headers, byte[] body) {
         return guard.verify(catalog, headers, body)
+                .call(webhookId -> replays.claim(catalog, webhookId, "carts/" + cart, body))
                 .flatMap(verified -> carts.validate(catalog, cart, bodies.read(body, CartRequest.class)));
     }
 }

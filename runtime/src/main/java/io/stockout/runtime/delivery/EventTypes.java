@@ -2,6 +2,8 @@ package io.stockout.runtime.delivery;
 
 import java.util.Set;
 
+import io.stockout.runtime.outbox.Outbox;
+
 /**
  * The types of events Stockout queues for the merchant.
  */
@@ -14,8 +16,9 @@ public final class EventTypes {
     /** A cart's holds expired without an order. */
     public static final String HOLD_EXPIRED = "hold.expired";
 
-    public static final Set<String> ALL = Set.of(STOCK_OUT, STOCK_BACK, HOLD_EXPIRED, "backorder.allocated",
-            "promise.slipped", "tolerance.breached", "tolerance.recovered");
+    /** Every type, those of the outbox's own writers included. */
+    public static final Set<String> ALL = Set.of(STOCK_OUT, STOCK_BACK, HOLD_EXPIRED, Outbox.BACKORDER_ALLOCATED,
+            Outbox.PROMISE_SLIPPED, Outbox.PROMISE_AT_RISK, "tolerance.breached", "tolerance.recovered");
 
     private EventTypes() {
     }

@@ -120,7 +120,7 @@ public class Subscriptions {
         TreeSet<String> types = new TreeSet<>();
         List<String> listed = request.eventTypes() == null ? List.of() : request.eventTypes();
         for (int i = 0; i < listed.size(); i++) {
-            if (!EventTypes.ALL.contains(listed.get(i))) {
+            if (listed.get(i) == null || !EventTypes.ALL.contains(listed.get(i))) {
                 throw StockoutProblem.invalid("eventTypes[" + i + "]", "must be one of " + new TreeSet<>(EventTypes.ALL));
             }
             types.add(listed.get(i));

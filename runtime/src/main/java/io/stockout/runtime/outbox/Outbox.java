@@ -26,9 +26,6 @@ public class Outbox {
     public static final String BACKORDER_ALLOCATED = "backorder.allocated";
     /** A promise's date still holds, but no supply and no lead time cover it any more. */
     public static final String PROMISE_AT_RISK = "promise.at_risk";
-    /** Every type of event the outbox holds. */
-    public static final java.util.Set<String> TYPES = java.util.Set.of(PROMISE_SLIPPED, PROMISE_AT_RISK,
-            BACKORDER_ALLOCATED);
 
     private static final String INSERT = """
             INSERT INTO stockout_outbox (catalog_id, type, subject, payload, created_at)

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import io.stockout.StockoutRuntimeConfig;
+import io.stockout.runtime.delivery.EventTypes;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -63,8 +64,8 @@ public class OutboxResource {
             throw StockoutProblem.inactive();
         }
         Checks.catalogId(catalog);
-        if (type != null && !Outbox.TYPES.contains(type)) {
-            throw StockoutProblem.invalid("type", "must be one of " + Outbox.TYPES);
+        if (type != null && !EventTypes.ALL.contains(type)) {
+            throw StockoutProblem.invalid("type", "must be one of " + new java.util.TreeSet<>(EventTypes.ALL));
         }
         int size = (int) Checks.query("limit", limit, 100, 1, 1000);
         return pool.preparedQuery(PAGE)

@@ -24,6 +24,10 @@ public class DeliverySweep {
     private static final String SWEEP = """
             DELETE FROM stockout_webhook_delivery WHERE ctid IN (
                 SELECT ctid FROM stockout_webhook_delivery WHERE received_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)""";
+    /** Webhook ids outlive the replay window twice over: a request older than that is refused by its timestamp. */
+    private static final String SWEEP_IDS = """
+            DELETE FROM stockout_webhook_id WHERE ctid IN (
+                SELECT ctid FROM stockout_webhook_id WHERE received_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)""";
 
     private final Pool pool;
     private final Clock clock;
@@ -40,6 +44,10 @@ public class DeliverySweep {
         return pool.preparedQuery(SWEEP)
                 .execute(Tuple.of(clock.instant().minus(config.webhooks().deliveryRetention()).atOffset(ZoneOffset.UTC),
                         BATCH))
+                .flatMap(swept -> pool.preparedQuery(SWEEP_IDS)
+                        .execute(Tuple.of(clock.instant()
+                                .minus(config.webhooks().replayWindow().multipliedBy(2))
+                                .atOffset(ZoneOffset.UTC), BATCH)))
                 .replaceWithVoid();
     }
 }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwx.HeaderParameterNames;
 import org.jose4j.lang.JoseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -109,16 +109,21 @@ public class SaleorResource {
                     "JWS signatures are checked against quarkus.stockout.saleor.jwks-url, which is not set");
         }
         JsonWebSignature jws = new JsonWebSignature();
+        String keyId;
         try {
-            jws.setCompactSerialization(
-                    parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(body) + "." + parts[2]);
+            // the payload is detached: the body itself, signed unencoded ("b64": false, RFC 7797) as Saleor signs it,
+            // or base64url-encoded as a plain JWS would
+            jws.setCompactSerialization(parts[0] + ".." + parts[2]);
+            jws.setKnownCriticalHeaders(HeaderParameterNames.BASE64URL_ENCODE_PAYLOAD);
+            jws.setPayloadBytes(body);
             jws.setAlgorithmConstraints(
                     new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                             AlgorithmIdentifiers.RSA_USING_SHA256));
+            keyId = jws.getKeyIdHeaderValue();
         } catch (JoseException | RuntimeException e) {
             throw WebhookProblems.unsigned(SIGNATURE, "The " + SIGNATURE + " header is not a readable JWS");
         }
-        return keys.key(jws.getKeyIdHeaderValue())
+        return keys.key(keyId)
                 .map(key -> {
                     if (key.isEmpty() || !verifies(jws, key.get())) {
                         throw WebhookProblems.unsigned(SIGNATURE, "The JWS does not verify with Saleor's published keys");
@@ -131,7 +136,8 @@ public class SaleorResource {
         try {
             jws.setKey(key);
             return jws.verifySignature();
-        } catch (JoseException e) {
+        } catch (JoseException | RuntimeException e) {
+            // a header of the wrong shape (a number for a key id, an object for an algorithm) verifies nothing
             return false;
         }
     }
