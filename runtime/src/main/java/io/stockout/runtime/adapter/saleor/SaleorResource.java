@@ -61,6 +61,8 @@ public class SaleorResource {
 
     static final String SIGNATURE = "Saleor-Signature";
     static final String EVENT = "Saleor-Event";
+    static final String LIST_METHODS = "shipping_list_methods_for_checkout";
+    static final String FILTER_METHODS = "checkout_filter_shipping_methods";
 
     private final WebhookGuard guard;
     private final WebhookSecrets secrets;
@@ -97,13 +99,8 @@ public class SaleorResource {
             WebhookGuard.json(headers);
             String event = Checks.required(EVENT, headers.getHeaderString(EVENT), 64).toLowerCase(Locale.ROOT);
             JsonNode payload = json.object(bytes);
-            switch (event) {
-                case "shipping_list_methods_for_checkout" :
-                    return shipping.list(catalog, checkout(payload)).map(Object.class::cast);
-                case "checkout_filter_shipping_methods" :
-                    return shipping.filter(catalog, checkout(payload), offered(payload)).map(Object.class::cast);
-                default :
-                    break;
+            if (event.equals(LIST_METHODS) || event.equals(FILTER_METHODS)) {
+                return answer(catalog, event, payload);
             }
             String deliveryId = Fingerprint.of(event, new String(bytes, StandardCharsets.UTF_8));
             return deliveries.once(catalog, WebhookSource.SALEOR, deliveryId, event, bytes,
@@ -168,6 +165,15 @@ public class SaleorResource {
             case "checkout_created", "checkout_updated" -> checkout(catalog, payload);
             default -> Uni.createFrom().item(Outcome.ignored(event, "Stockout does not use this event"));
         };
+    }
+
+    /** A synchronous shipping event, answered afresh each time. */
+    private Uni<Object> answer(String catalog, String event, JsonNode payload) {
+        SaleorShipping.Checkout checkout = checkout(payload);
+        if (event.equals(LIST_METHODS)) {
+            return shipping.list(catalog, checkout).map(Object.class::cast);
+        }
+        return shipping.filter(catalog, checkout, offered(payload)).map(Object.class::cast);
     }
 
     private Uni<Object> stock(String catalog, String event, JsonNode payload) {
