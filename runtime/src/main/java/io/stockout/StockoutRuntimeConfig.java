@@ -1,5 +1,6 @@
 package io.stockout;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -199,6 +200,33 @@ public interface StockoutRuntimeConfig {
          */
         @WithDefault("30s")
         Duration jwksMinRefresh();
+
+        /**
+         * The shipping methods Stockout answers to Saleor's {@code SHIPPING_LIST_METHODS_FOR_CHECKOUT}.
+         */
+        ShippingMethods shippingMethods();
+
+        interface ShippingMethods {
+
+            /**
+             * What the shopper pays for "Ship now", offered when every line of the checkout ships from stock, in the
+             * checkout's currency.
+             */
+            @WithDefault("0")
+            BigDecimal shipNowAmount();
+
+            /**
+             * What the shopper pays for the backorder delivery, named with its promised date, in the checkout's currency.
+             */
+            @WithDefault("0")
+            BigDecimal backorderAmount();
+
+            /**
+             * What the shopper pays for picking the checkout up at a store, in the checkout's currency.
+             */
+            @WithDefault("0")
+            BigDecimal pickupAmount();
+        }
     }
 
     interface Schema {

@@ -78,6 +78,10 @@ class HostileInputTest {
                     Map.of("Saleor-Event", "product_variant_stock_updated")),
             new Endpoint("saleor checkout", "POST", BASE + "/webhooks/saleor", Signer.SALEOR,
                     Map.of("Saleor-Event", "checkout_updated")),
+            new Endpoint("saleor shipping list", "POST", BASE + "/webhooks/saleor", Signer.SALEOR,
+                    Map.of("Saleor-Event", "SHIPPING_LIST_METHODS_FOR_CHECKOUT")),
+            new Endpoint("saleor shipping filter", "POST", BASE + "/webhooks/saleor", Signer.SALEOR,
+                    Map.of("Saleor-Event", "CHECKOUT_FILTER_SHIPPING_METHODS")),
             new Endpoint("catalog", "PUT", BASE, Signer.NONE, Map.of()),
             new Endpoint("skus", "POST", BASE + "/skus", Signer.NONE, Map.of()),
             new Endpoint("locations", "POST", BASE + "/locations", Signer.NONE, Map.of()),
@@ -213,6 +217,37 @@ class HostileInputTest {
                 "{\"issuedAt\":\"2026-03-03T12:00:00Z\",\"checkout\":{\"id\":\"c\",\"lines\":[{\"quantity\":1}]}}",
                 "{\"issuedAt\":\"2026-03-03T12:00:00Z\",\"checkout\":{\"id\":{},\"lines\":[]}}");
 
+        String listed = "{\"issuedAt\":\"2026-03-03T12:00:00Z\",\"checkout\":{\"id\":\"c\",\"channel\":%s,"
+                + "\"shippingAddress\":%s,\"lines\":[{\"quantity\":%s,\"variant\":{\"sku\":\"TENT\"}}]}}";
+        String eur = "{\"currencyCode\":\"EUR\"}";
+        String paris = "{\"postalCode\":\"75001\",\"country\":{\"code\":\"FR\"}}";
+        List<String> saleorList = List.of(listed.formatted("null", "null", "1"), listed.formatted("{}", "null", "1"),
+                listed.formatted("{\"currencyCode\":\"euro\"}", "null", "1"),
+                listed.formatted("{\"currencyCode\":978}", "null", "1"), listed.formatted("[]", "null", "1"),
+                listed.formatted("{\"currencyCode\":\"E'R\"}", "null", "1"),
+                listed.formatted(eur, "null", "0"), listed.formatted(eur, "null", "-2"),
+                listed.formatted(eur, "null", "\"1\""), listed.formatted(eur, "null", "1.5"),
+                listed.formatted(eur, "null", "2147483648"), listed.formatted(eur, "null", "null"),
+                listed.formatted(eur, "\"75001\"", "1"), listed.formatted(eur, "{\"postalCode\":75001}", "1"),
+                listed.formatted(eur, "{\"postalCode\":\"" + "7".repeat(40) + "\"}", "1"),
+                listed.formatted(eur, "{\"postalCode\":\"75001\",\"country\":\"FR\"}", "1"),
+                listed.formatted(eur, "{\"postalCode\":\"75001\",\"country\":{\"code\":\"FRA\"}}", "1"),
+                listed.formatted(eur, paris, "1").replace("\"2026-03-03T12:00:00Z\"", "\"now\""),
+                listed.formatted(eur, paris, "1").replace("\"id\":\"c\"", "\"id\":[\"c\"]"),
+                listed.formatted(eur, paris, "1").replace("\"lines\":[", "\"lines\":[7,"),
+                "{\"issuedAt\":\"2026-03-03T12:00:00Z\",\"checkout\":\"c\"}");
+        String filtered = "{\"issuedAt\":\"2026-03-03T12:00:00Z\",\"checkout\":{\"id\":\"c\",\"lines\":"
+                + "[{\"quantity\":1,\"variant\":{\"sku\":\"TENT\"}}]},\"shippingMethods\":%s}";
+        List<String> saleorFilter = List.of(filtered.formatted("{}"), filtered.formatted("\"all\""),
+                filtered.formatted("[1]"), filtered.formatted("[{\"name\":\"Express\"}]"),
+                filtered.formatted("[{\"id\":{},\"maximumDeliveryDays\":2}]"),
+                filtered.formatted("[{\"id\":\"U2hpcHBpbmdNZXRob2Q6MQ==\",\"maximumDeliveryDays\":-1}]"),
+                filtered.formatted("[{\"id\":\"U2hpcHBpbmdNZXRob2Q6MQ==\",\"maximumDeliveryDays\":\"2\"}]"),
+                filtered.formatted("[{\"id\":\"U2hpcHBpbmdNZXRob2Q6MQ==\",\"maximumDeliveryDays\":1e9}]"),
+                filtered.formatted("[{\"id\":\"\",\"maximumDeliveryDays\":2}]"),
+                filtered.formatted("[]").replace("\"quantity\":1", "\"quantity\":0"),
+                filtered.formatted("[]").replace("\"issuedAt\":\"2026-03-03T12:00:00Z\",", ""));
+
         Map<String, List<String>> wrong = new LinkedHashMap<>();
         wrong.put("availability", availability);
         wrong.put("cart", carts);
@@ -222,6 +257,8 @@ class HostileInputTest {
         wrong.put("commercetools", commercetools);
         wrong.put("saleor stock", saleorStock);
         wrong.put("saleor checkout", saleorCheckout);
+        wrong.put("saleor shipping list", saleorList);
+        wrong.put("saleor shipping filter", saleorFilter);
         wrong.put("catalog", List.of("{\"handlingDays\":-1}", "{\"timeZone\":\"Mars/Olympus_Mons\"}",
                 "{\"holdTime\":\"PT0S\"}", "{\"offerKinds\":[\"SHIP_NOW\"]}", "{\"name\":\"" + "n".repeat(300) + "\"}",
                 "{\"country\":\"usa\"}", "{\"pickupRadiusKm\":0}", "{\"active\":\"yes\"}", "[]"));

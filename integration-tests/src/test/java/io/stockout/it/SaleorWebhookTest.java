@@ -84,7 +84,7 @@ class SaleorWebhookTest {
         }
     }
 
-    private static RsaJsonWebKey saleorKey() {
+    static RsaJsonWebKey saleorKey() {
         try {
             return (RsaJsonWebKey) JsonWebKey.Factory.newJwk(
                     ConfigProvider.getConfig().getValue(JwksServer.PRIVATE_KEY, String.class));

@@ -47,17 +47,22 @@ import io.stockout.runtime.webhook.WebhookSource;
  * <li>{@code product_variant_stock_updated}, {@code product_variant_out_of_stock},
  * {@code product_variant_back_in_stock}: the variant's level at the event's warehouse, whose slug is the location's
  * code, ordered by the event's {@code issuedAt};</li>
- * <li>{@code checkout_created}, {@code checkout_updated}: cart validation, answered synchronously with the plan.</li>
+ * <li>{@code checkout_created}, {@code checkout_updated}: cart validation, answered with the plan;</li>
+ * <li>{@code shipping_list_methods_for_checkout}, {@code checkout_filter_shipping_methods}: Saleor's synchronous
+ * shipping events, which validate the checkout as a cart and answer in Saleor's shapes ({@link SaleorShipping}).</li>
  * </ul>
  * {@code Saleor-Signature} is a detached JWS (RS256) checked against the configured JWKS, or, for webhooks that still
  * have a secret key, the hex HMAC-SHA256 of the body with the catalog's {@code saleor} secret. Saleor sends no event
- * id: a delivery is known again by its exact bytes.
+ * id: a delivery is known again by its exact bytes. Synchronous events are not remembered: Saleor asks them again,
+ * each with its own time, whenever it needs the answer.
  */
 @Path("/stockout/catalogs/{catalog}/webhooks/saleor")
 public class SaleorResource {
 
     static final String SIGNATURE = "Saleor-Signature";
     static final String EVENT = "Saleor-Event";
+    static final String LIST_METHODS = "shipping_list_methods_for_checkout";
+    static final String FILTER_METHODS = "checkout_filter_shipping_methods";
 
     private final WebhookGuard guard;
     private final WebhookSecrets secrets;
@@ -66,9 +71,10 @@ public class SaleorResource {
     private final PlatformJson json;
     private final StockLevels levels;
     private final CartValidation carts;
+    private final SaleorShipping shipping;
 
     public SaleorResource(WebhookGuard guard, WebhookSecrets secrets, SaleorKeys keys, Deliveries deliveries,
-            PlatformJson json, StockLevels levels, CartValidation carts) {
+            PlatformJson json, StockLevels levels, CartValidation carts, SaleorShipping shipping) {
         this.guard = guard;
         this.secrets = secrets;
         this.keys = keys;
@@ -76,6 +82,7 @@ public class SaleorResource {
         this.json = json;
         this.levels = levels;
         this.carts = carts;
+        this.shipping = shipping;
     }
 
     @POST
@@ -92,6 +99,9 @@ public class SaleorResource {
             WebhookGuard.json(headers);
             String event = Checks.required(EVENT, headers.getHeaderString(EVENT), 64).toLowerCase(Locale.ROOT);
             JsonNode payload = json.object(bytes);
+            if (event.equals(LIST_METHODS) || event.equals(FILTER_METHODS)) {
+                return answer(catalog, event, payload);
+            }
             String deliveryId = Fingerprint.of(event, new String(bytes, StandardCharsets.UTF_8));
             return deliveries.once(catalog, WebhookSource.SALEOR, deliveryId, event, bytes,
                     () -> apply(catalog, event, payload));
@@ -163,6 +173,15 @@ public class SaleorResource {
         };
     }
 
+    /** A synchronous shipping event, answered afresh each time. */
+    private Uni<Object> answer(String catalog, String event, JsonNode payload) {
+        SaleorShipping.Checkout checkout = checkout(payload);
+        if (event.equals(LIST_METHODS)) {
+            return shipping.list(catalog, checkout).map(Object.class::cast);
+        }
+        return shipping.filter(catalog, checkout, offered(payload)).map(Object.class::cast);
+    }
+
     private Uni<Object> stock(String catalog, String event, JsonNode payload) {
         OffsetDateTime issuedAt = issuedAt(payload);
         JsonNode variant = required(PlatformJson.object(payload, "productVariant", "productVariant"), "productVariant");
@@ -195,6 +214,20 @@ public class SaleorResource {
     }
 
     private Uni<Object> checkout(String catalog, JsonNode payload) {
+        SaleorShipping.Checkout checkout = checkout(payload);
+        return carts.validate(catalog, checkout.id(), new CartRequest(checkout.version(), checkout.lines()))
+                .onFailure(StockoutProblem.class)
+                .recoverWithItem(failure -> {
+                    StockoutProblem problem = (StockoutProblem) failure;
+                    if (!problem.type().equals("stale-cart-version")) {
+                        throw problem;
+                    }
+                    return Outcome.ignored("checkout_updated", "a later change of the checkout is already validated");
+                });
+    }
+
+    /** The checkout of a checkout event: its lines with a SKU, and the shipping address's place when asked for. */
+    private static SaleorShipping.Checkout checkout(JsonNode payload) {
         OffsetDateTime issuedAt = issuedAt(payload);
         JsonNode checkout = required(PlatformJson.object(payload, "checkout", "checkout"), "checkout");
         String id = PlatformJson.requiredId(checkout, "id", "checkout.id");
@@ -209,19 +242,45 @@ public class SaleorResource {
             JsonNode variant = required(PlatformJson.object(line, "variant", at + ".variant"), at + ".variant");
             String sku = PlatformJson.text(variant, "sku", at + ".variant.sku", 256);
             Integer quantity = PlatformJson.integer(line, "quantity", at + ".quantity", 1, Integer.MAX_VALUE);
+            if (quantity == null) {
+                throw StockoutProblem.invalid(at + ".quantity", "is required");
+            }
             if (sku != null && !sku.isBlank()) {
                 cart.add(new CartRequest.Line(sku, quantity, null));
             }
         }
-        return carts.validate(catalog, id, new CartRequest(issuedAt.toInstant().toEpochMilli(), cart))
-                .onFailure(StockoutProblem.class)
-                .recoverWithItem(failure -> {
-                    StockoutProblem problem = (StockoutProblem) failure;
-                    if (!problem.type().equals("stale-cart-version")) {
-                        throw problem;
-                    }
-                    return Outcome.ignored("checkout_updated", "a later change of the checkout is already validated");
-                });
+        JsonNode channel = PlatformJson.object(checkout, "channel", "checkout.channel");
+        String currency = channel == null
+                ? null
+                : PlatformJson.text(channel, "currencyCode", "checkout.channel.currencyCode", 3);
+        JsonNode address = PlatformJson.object(checkout, "shippingAddress", "checkout.shippingAddress");
+        String postalCode = null;
+        String country = null;
+        if (address != null) {
+            postalCode = PlatformJson.text(address, "postalCode", "checkout.shippingAddress.postalCode", 20);
+            JsonNode countryNode = PlatformJson.object(address, "country", "checkout.shippingAddress.country");
+            country = countryNode == null
+                    ? null
+                    : PlatformJson.text(countryNode, "code", "checkout.shippingAddress.country.code", 2);
+        }
+        return new SaleorShipping.Checkout(id, issuedAt.toInstant().toEpochMilli(), cart, currency, postalCode, country);
+    }
+
+    /** The shop's shipping methods that the filter event lists. */
+    private static List<SaleorShipping.Offered> offered(JsonNode payload) {
+        JsonNode methods = PlatformJson.array(payload, "shippingMethods", "shippingMethods");
+        List<SaleorShipping.Offered> offered = new ArrayList<>();
+        for (int i = 0; i < methods.size(); i++) {
+            String at = "shippingMethods[" + i + "]";
+            JsonNode method = methods.get(i);
+            if (!method.isObject()) {
+                throw StockoutProblem.invalid(at, "must be an object");
+            }
+            offered.add(new SaleorShipping.Offered(PlatformJson.requiredId(method, "id", at + ".id"),
+                    PlatformJson.text(method, "name", at + ".name", 256),
+                    PlatformJson.integer(method, "maximumDeliveryDays", at + ".maximumDeliveryDays", 0, 100_000)));
+        }
+        return offered;
     }
 
     private static OffsetDateTime issuedAt(JsonNode payload) {
