@@ -38,7 +38,7 @@ public class CartResource {
     public Uni<Object> validate(@PathParam("catalog") String catalog, @PathParam("cart") String cart,
             HttpHeaders headers, byte[] body) {
         return guard.verify(catalog, headers, body)
-                .call(webhookId -> replays.claim(catalog, webhookId, "carts/" + cart, body))
-                .flatMap(verified -> carts.validate(catalog, cart, bodies.read(body, CartRequest.class)));
+                .flatMap(webhookId -> carts.validate(catalog, cart, bodies.read(body, CartRequest.class),
+                        replays.claim(catalog, webhookId, "carts/" + cart, body)));
     }
 }

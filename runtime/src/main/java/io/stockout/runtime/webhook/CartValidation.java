@@ -23,7 +23,15 @@ public class CartValidation {
 
     /** A {@link CartPlan}, or a {@link Degraded.Cart} that holds nothing when the database cannot answer in time. */
     public Uni<Object> validate(String catalog, String cart, CartRequest request) {
-        return deadline.orDegraded(carts.validate(catalog, cart, request).map(Object.class::cast),
+        return validate(catalog, cart, request, Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Validates the cart after {@code first} (such as binding the request's webhook id), both within the deadline: a
+     * database that cannot answer gives the degraded plan, whichever of the two it failed.
+     */
+    public Uni<Object> validate(String catalog, String cart, CartRequest request, Uni<Void> first) {
+        return deadline.orDegraded(first.flatMap(done -> carts.validate(catalog, cart, request)).map(Object.class::cast),
                 "Cart " + cart + " of catalog " + catalog, () -> degraded(catalog, cart, request));
     }
 
