@@ -148,7 +148,8 @@ class TolerancesTest {
     void growthWeekOverWeekIsMeasuredFromTheDailySnapshots() {
         Catalog shop = Catalog.create("tolerance-growth")
                 .locations(Row.warehouse("WH"))
-                .skus(sku("TENT", OutOfStockPolicy.BACKORDER).cap(100).leadTimeDays(60));
+                .skus(sku("TENT", OutOfStockPolicy.BACKORDER).cap(100).leadTimeDays(60),
+                        sku("TARP", OutOfStockPolicy.BACKORDER).cap(100).leadTimeDays(60));
         tolerances(shop, Row.of("scope", "CATALOG", "metric", "MAX_GROWTH", "limit", 0.5, "action", "ALERT"));
         shop.order("o1", line("TENT", 2));
         check(shop);
@@ -165,6 +166,12 @@ class TolerancesTest {
         JsonPath history = given().get(shop.path("metrics/history")).then().statusCode(200).extract().jsonPath();
         assertThat(history.getList("days.day")).containsExactly("2026-03-02", "2026-03-09");
         assertThat(history.getList("days.openUnits", Integer.class)).containsExactly(2, 5);
+        // one SKU's growth is read from its own snapshots: TARP never had anything open
+        JsonPath tent = given().get(shop.path("metrics?sku=TENT")).then().statusCode(200).extract().jsonPath();
+        assertThat(tent.getInt("growth.unitsWeekAgo")).isEqualTo(2);
+        JsonPath tarp = given().get(shop.path("metrics?sku=TARP")).then().statusCode(200).extract().jsonPath();
+        assertThat(tarp.getString("growth.trailingAverageUnits")).isNull();
+        assertThat(tarp.getString("growth.weekOverWeek")).isNull();
     }
 
     @Test

@@ -82,7 +82,7 @@ public class BackorderFigures {
                       WHERE s.catalog_id = $1 AND s.sku = '' AND s.day >= t.today - 28 AND s.day < t.today),
             skus AS (SELECT DISTINCT s.sku FROM stockout_snapshot s, t
                       WHERE s.catalog_id = $1 AND s.day >= t.today - 28 AND s.day < t.today
-                        AND ($3::text IS NULL OR s.sku = $3 OR s.sku = ''))
+                        AND ($3::text IS NULL OR s.sku = $3))
             SELECT k.sku,
                    max(coalesce(s.open_units, 0)) FILTER (WHERE d.day = t.today - 7) AS week_ago,
                    avg(coalesce(s.open_units, 0))::float8 AS trailing
@@ -128,8 +128,13 @@ public class BackorderFigures {
                             .invoke(counts -> counts.forEach(row -> builder(figures, row).count(row)))
                             .flatMap(counts -> client.preparedQuery(SNAPSHOTS).execute(parameters))
                             .map(snapshots -> {
-                                snapshots.forEach(row -> figures.computeIfAbsent(row.getString("sku"), Builder::new)
-                                        .snapshot(row));
+                                snapshots.forEach(row -> {
+                                    figures.computeIfAbsent(row.getString("sku"), Builder::new).snapshot(row);
+                                    // one SKU's figures are also its totals: its own snapshots, never the catalog's
+                                    if (sku != null && sku.equals(row.getString("sku"))) {
+                                        figures.computeIfAbsent(CATALOG, Builder::new).snapshot(row);
+                                    }
+                                });
                                 return Optional.of(build(catalog, sku, today, figures));
                             });
                 });
