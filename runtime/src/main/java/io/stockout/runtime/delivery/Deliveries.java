@@ -37,8 +37,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Sends the outbox to the merchant's receivers, signed as Stockout's own webhooks are (the Standard Webhooks scheme:
- * {@code webhook-id} is the event's id, which a receiver deduplicates by): first each new event becomes one delivery per receiver that wants its
- * type, then due deliveries are leased, sent signed, and marked delivered, or retried later with a backoff that doubles
+ * {@code webhook-id} is the event's id, which a receiver deduplicates by): first each new event becomes one delivery
+ * per receiver that wants its type, then due deliveries are leased, sent signed, and marked delivered, or retried later with a backoff that doubles
  * up to a ceiling, or marked failed after the last attempt.
  * <p>
  * Safe on several instances: events and deliveries are taken with {@code FOR UPDATE SKIP LOCKED}, and a delivery is

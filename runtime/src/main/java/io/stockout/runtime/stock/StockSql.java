@@ -63,8 +63,8 @@ public final class StockSql {
     }
 
     /**
-     * The open inbound supply of a SKU that can serve backorders (lines arriving where units ship) as parallel arrays ({@code refs}, {@code dates}, {@code quantities} still
-     * expected, {@code suppliers}, and the suppliers' {@code allowances} and {@code confidences}, null where a supplier
+     * The open inbound supply of a SKU that can serve backorders (lines arriving where units ship) as parallel arrays
+     * ({@code refs}, {@code dates}, {@code quantities} still expected, {@code suppliers}, and the suppliers' {@code allowances} and {@code confidences}, null where a supplier
      * is not known), earliest first: the body of a lateral join.
      *
      * @param skuSupplier an expression for the SKU's own supplier, which a line without one is taken to come from

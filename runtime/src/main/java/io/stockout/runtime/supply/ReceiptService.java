@@ -108,7 +108,8 @@ public class ReceiptService {
             RETURNING b.id, b.status, b.allocated, b.quantity""";
     private static final String AUDIT = """
             INSERT INTO stockout_allocation (catalog_id, receipt_id, backorder_id, location_code, quantity, allocated_at)
-            SELECT $1::text, $2::bigint, u.id, $3::text, u.units, $4::timestamptz FROM unnest($5::bigint[], $6::int[]) AS u (id, units)""";
+            SELECT $1::text, $2::bigint, u.id, $3::text, u.units, $4::timestamptz
+              FROM unnest($5::bigint[], $6::int[]) AS u (id, units)""";
     private static final String HOLD_FOR_ORDERS = """
             INSERT INTO stockout_hold (catalog_id, cart_id, sku, location_code, kind, quantity, expires_at, created_at,
                 confirmed_at)
@@ -144,9 +145,13 @@ public class ReceiptService {
     public record Applied(List<ReceiptOutcome> receipts, Integer slipped) {
     }
 
-    /** A receipt with everything its line says filled in. */
+    /** A receipt with everything its line says filled in, and whether its location ships (and so allocates). */
     private record Resolved(int index, Receipt receipt, String sku, String location, String supplier,
-            LocalDate firstExpected, OffsetDateTime receivedAt, String fingerprint) {
+            LocalDate firstExpected, OffsetDateTime receivedAt, String fingerprint, boolean ships) {
+
+        Resolved shipping(boolean ships) {
+            return new Resolved(index, receipt, sku, location, supplier, firstExpected, receivedAt, fingerprint, ships);
+        }
     }
 
     public Uni<Applied> apply(String catalog, List<Receipt> receipts) {
@@ -242,7 +247,7 @@ public class ReceiptService {
             String fingerprint = Fingerprint.of(receipt.reference(), sku, location, receipt.quantity(),
                     receipt.receivedAt() == null ? null : receivedAt.toInstant(),
                     Boolean.TRUE.equals(receipt.closesLine()));
-            resolved.add(new Resolved(i, receipt, sku, location, supplier, firstExpected, receivedAt, fingerprint));
+            resolved.add(new Resolved(i, receipt, sku, location, supplier, firstExpected, receivedAt, fingerprint, false));
         }
         String[] skus = resolved.stream()
                 .map(Resolved::sku)
@@ -252,16 +257,17 @@ public class ReceiptService {
         return connection.preparedQuery(LOCATIONS)
                 .execute(Tuple.of(catalog, locations))
                 .flatMap(found -> {
-                    Set<String> known = new HashSet<>();
+                    Map<String, Boolean> ships = new HashMap<>();
                     for (Row row : found) {
-                        known.add(row.getString("code"));
+                        ships.put(row.getString("code"), row.getBoolean("ships"));
                     }
                     for (Resolved receipt : resolved) {
-                        if (!known.contains(receipt.location())) {
+                        if (!ships.containsKey(receipt.location())) {
                             throw StockoutProblem.unknownReference("[" + receipt.index() + "].location",
                                     "Unknown location '" + receipt.location() + "': load it before receipts refer to it");
                         }
                     }
+                    resolved.replaceAll(receipt -> receipt.shipping(ships.get(receipt.location())));
                     return connection.preparedQuery(LOCK_SKUS).execute(Tuple.of(catalog, skus));
                 })
                 .map(locked -> {
@@ -369,17 +375,13 @@ public class ReceiptService {
 
     private Uni<List<ReceiptOutcome.Allocated>> allocate(SqlConnection connection, String catalog, long receiptId,
             Resolved receipt, AllocationOrder order, OffsetDateTime now) {
-        return connection.preparedQuery(LOCATIONS)
-                .execute(Tuple.of(catalog, new String[]{receipt.location()}))
-                .flatMap(location -> {
-                    if (!location.iterator().next().getBoolean("ships")) {
-                        // a store that does not ship cannot send units to a waiting order: they are sold there
-                        return Uni.createFrom().item(List.<ReceiptOutcome.Allocated>of());
-                    }
-                    return connection.preparedQuery(WAITING.formatted(QueueOrder.of(order, "b")))
-                            .execute(Tuple.of(catalog, receipt.sku()))
-                            .flatMap(waiting -> allocate(connection, catalog, receiptId, receipt, waiting, now));
-                });
+        if (!receipt.ships()) {
+            // a store that does not ship cannot send units to a waiting order: they are sold there
+            return Uni.createFrom().item(List.of());
+        }
+        return connection.preparedQuery(WAITING.formatted(QueueOrder.of(order, "b")))
+                .execute(Tuple.of(catalog, receipt.sku()))
+                .flatMap(waiting -> allocate(connection, catalog, receiptId, receipt, waiting, now));
     }
 
     private Uni<List<ReceiptOutcome.Allocated>> allocate(SqlConnection connection, String catalog, long receiptId,
