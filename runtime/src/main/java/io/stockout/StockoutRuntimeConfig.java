@@ -84,6 +84,11 @@ public interface StockoutRuntimeConfig {
     Webhooks webhooks();
 
     /**
+     * Access to the administration endpoints.
+     */
+    Admin admin();
+
+    /**
      * The commercetools API Extension.
      */
     Commercetools commercetools();
@@ -92,6 +97,18 @@ public interface StockoutRuntimeConfig {
      * Saleor webhooks.
      */
     Saleor saleor();
+
+    interface Admin {
+
+        /**
+         * An API key with the {@code ADMIN} role on every catalog, taken from configuration (typically a secret in the
+         * environment), to make the first stored keys with and for operators' scripts.
+         * <p>
+         * Like every Stockout key it starts with {@code sok_} and has at least 32 characters after it. Without it,
+         * stored keys are made through the {@code StockoutAccess} bean.
+         */
+        Optional<String> bootstrapKey();
+    }
 
     interface Webhooks {
 

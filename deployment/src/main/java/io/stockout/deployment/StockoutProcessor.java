@@ -15,6 +15,12 @@ import io.quarkus.deployment.builditem.IndexDependencyBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceDirectoryBuildItem;
 import io.quarkus.hibernate.orm.deployment.spi.AdditionalJpaModelBuildItem;
 import io.stockout.StockoutBuildTimeConfig;
+import io.stockout.runtime.access.ApiKeyIdentityProvider;
+import io.stockout.runtime.access.ApiKeyMechanism;
+import io.stockout.runtime.access.ApiKeyResource;
+import io.stockout.runtime.access.ApiKeys;
+import io.stockout.runtime.access.CatalogAccess;
+import io.stockout.runtime.audit.AuditResource;
 import io.stockout.runtime.availability.AvailabilityResource;
 import io.stockout.runtime.backorder.BackorderResource;
 import io.stockout.runtime.cart.CartResource;
@@ -68,7 +74,9 @@ class StockoutProcessor {
                         SupplyResource.class,
                         BackorderResource.class, OutboxResource.class, MetricsResource.class, CounterFlush.class,
                         ToleranceResource.class, MetricsCheck.class, StockWatch.class, Subscriptions.class,
-                        Deliveries.class, WebhookSecretResource.class, DeliverySweep.class)
+                        Deliveries.class, WebhookSecretResource.class, DeliverySweep.class, ApiKeys.class,
+                        ApiKeyMechanism.class, ApiKeyIdentityProvider.class, CatalogAccess.class, ApiKeyResource.class,
+                        AuditResource.class)
                 .setUnremovable()
                 .build();
     }

@@ -149,7 +149,10 @@ class DatabaseOutageIT {
 
     private static HttpResponse<String> get(String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(app.base.resolve(path)).timeout(Duration.ofSeconds(30)).build(),
+            return HTTP.send(HttpRequest.newBuilder(app.base.resolve(path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", AdminKey.BEARER)
+                    .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -165,6 +168,7 @@ class DatabaseOutageIT {
             HttpRequest.Builder request = HttpRequest.newBuilder(app.base.resolve(URI.create(path)))
                     .timeout(Duration.ofSeconds(30))
                     .header("content-type", "application/json")
+                    .header("Authorization", AdminKey.BEARER)
                     .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
             if (path.contains("/carts/") || path.endsWith("/order-events") || path.endsWith("/availability")) {
                 Signing.headers(CATALOG, bytes, Instant.now()).forEach(request::header);

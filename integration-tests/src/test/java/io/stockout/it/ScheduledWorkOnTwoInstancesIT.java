@@ -172,6 +172,7 @@ class ScheduledWorkOnTwoInstancesIT {
             HttpRequest request = HttpRequest.newBuilder(
                     instance.base.resolve(URI.create("/stockout/catalogs/" + catalog + path)))
                     .header("content-type", "application/json")
+                    .header("Authorization", AdminKey.BEARER)
                     .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                     .build();
             if (path.startsWith("/carts/") || path.equals("/order-events")) {

@@ -313,6 +313,7 @@ class TwoInstancesRaceIT {
             byte[] bytes = JSON.writeValueAsBytes(body);
             HttpRequest.Builder request = HttpRequest.newBuilder(instance.base.resolve(URI.create(path)))
                     .header("content-type", "application/json")
+                    .header("Authorization", AdminKey.BEARER)
                     .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
             if (path.contains("/carts/") || path.endsWith("/order-events")) {
                 Signing.headers(CATALOG, bytes, java.time.Instant.now()).forEach(request::header);

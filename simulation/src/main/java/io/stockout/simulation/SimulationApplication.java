@@ -48,12 +48,15 @@ public class SimulationApplication implements QuarkusApplication {
     @ConfigProperty(name = "quarkus.http.port")
     int port;
 
+    @ConfigProperty(name = "quarkus.stockout.admin.bootstrap-key")
+    String adminKey;
+
     @Override
     public int run(String... args) throws Exception {
         Options options = Options.parse(args);
         Scenario scenario = Scenario.generate(options);
         StockoutClient api = new StockoutClient(URI.create("http://" + host + ":" + port + "/stockout/catalogs/" + CATALOG),
-                json, clock);
+                adminKey, json, clock);
         LOG.infof("Simulating %d days of %d SKUs from %d suppliers, seed %d", scenario.days(),
                 scenario.products().size(), scenario.suppliers().size(), scenario.seed());
 

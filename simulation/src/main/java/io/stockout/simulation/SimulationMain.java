@@ -39,6 +39,11 @@ public class SimulationMain {
         System.setProperty("quarkus.datasource.username", EmbeddedDatabase.USER);
         System.setProperty("quarkus.datasource.password", EmbeddedDatabase.USER);
         System.setProperty("quarkus.http.port", String.valueOf(freePort()));
+        // the simulated merchant's administration key: random, for this run only
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        System.setProperty("quarkus.stockout.admin.bootstrap-key",
+                "sok_" + java.util.HexFormat.of().formatHex(key));
 
         int[] exit = {1};
         try {

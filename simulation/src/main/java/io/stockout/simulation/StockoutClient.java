@@ -59,13 +59,15 @@ final class StockoutClient {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     private final URI catalog;
+    private final String adminKey;
     private final ObjectMapper json;
     private final Map<String, Calls> calls = new TreeMap<>();
     private final Clock clock;
     private byte[] key;
 
-    StockoutClient(URI catalog, ObjectMapper json, Clock clock) {
+    StockoutClient(URI catalog, String adminKey, ObjectMapper json, Clock clock) {
         this.catalog = catalog;
+        this.adminKey = adminKey;
         this.json = json;
         this.clock = clock;
     }
@@ -127,11 +129,14 @@ final class StockoutClient {
                 .header("Accept", "application/json");
         try {
             if (body == null) {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
+                request.header("Authorization", "Bearer " + adminKey)
+                        .method(method, HttpRequest.BodyPublishers.noBody());
             } else {
                 byte[] bytes = json.writeValueAsBytes(body);
                 if (webhookId != null) {
                     sign(request, webhookId, bytes);
+                } else {
+                    request.header("Authorization", "Bearer " + adminKey);
                 }
                 request.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));

@@ -8,7 +8,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.smallrye.mutiny.Uni;
+import io.stockout.AccessRole;
 import io.stockout.StockoutRuntimeConfig;
+import io.stockout.runtime.access.Allowed;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
 
@@ -28,6 +30,7 @@ public class BackorderResource {
     }
 
     @GET
+    @Allowed(AccessRole.READ)
     public Uni<BackorderQueries.Page> list(@PathParam("catalog") String catalog, @QueryParam("status") String status,
             @QueryParam("sku") String sku, @QueryParam("orderId") String orderId, @QueryParam("pastDue") String pastDue,
             @QueryParam("slipped") String slipped, @QueryParam("after") String after, @QueryParam("limit") String limit) {
@@ -42,6 +45,7 @@ public class BackorderResource {
 
     @GET
     @Path("/{id}")
+    @Allowed(AccessRole.READ)
     public Uni<BackorderView> one(@PathParam("catalog") String catalog, @PathParam("id") String id) {
         active();
         Checks.catalogId(catalog);

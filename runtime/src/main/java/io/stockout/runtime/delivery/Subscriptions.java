@@ -24,7 +24,10 @@ import jakarta.ws.rs.core.MediaType;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.smallrye.mutiny.Uni;
+import io.stockout.AccessRole;
 import io.stockout.StockoutRuntimeConfig;
+import io.stockout.runtime.access.Allowed;
+import io.stockout.runtime.audit.Actor;
 import io.stockout.runtime.json.RequestBodies;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
@@ -110,6 +113,7 @@ public class Subscriptions {
 
     @PUT
     @Path("/{name}")
+    @Allowed(AccessRole.ADMIN)
     public Uni<View> put(@PathParam("catalog") String catalog, @PathParam("name") String name, byte[] body) {
         check(catalog, name);
         Request request = Checks.present("", bodies.read(body, Request.class));
@@ -126,8 +130,10 @@ public class Subscriptions {
             types.add(listed.get(i));
         }
         OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
-        return pool.preparedQuery(UPSERT)
-                .execute(Tuple.from(List.of(catalog, name, url, secret, String.join(",", types), now)))
+        String actor = Actor.current();
+        return pool.withTransaction(connection -> Actor.name(connection, actor)
+                .chain(() -> connection.preparedQuery(UPSERT)
+                        .execute(Tuple.from(List.of(catalog, name, url, secret, String.join(",", types), now)))))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw StockoutProblem.unknownCatalog(catalog);
@@ -137,6 +143,7 @@ public class Subscriptions {
     }
 
     @GET
+    @Allowed(AccessRole.READ)
     public Uni<List<View>> list(@PathParam("catalog") String catalog) {
         active();
         Checks.catalogId(catalog);
@@ -159,10 +166,12 @@ public class Subscriptions {
     /** Removes a receiver and its deliveries still waiting. */
     @DELETE
     @Path("/{name}")
+    @Allowed(AccessRole.ADMIN)
     public Uni<Void> remove(@PathParam("catalog") String catalog, @PathParam("name") String name) {
         check(catalog, name);
-        return pool.preparedQuery(REMOVE)
-                .execute(Tuple.of(catalog, name))
+        String actor = Actor.current();
+        return pool.withTransaction(connection -> Actor.name(connection, actor)
+                .chain(() -> connection.preparedQuery(REMOVE).execute(Tuple.of(catalog, name))))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw unknown(name);
@@ -174,6 +183,7 @@ public class Subscriptions {
     /** A receiver's deliveries, oldest first: pass the last id seen as {@code after}. */
     @GET
     @Path("/{name}/deliveries")
+    @Allowed(AccessRole.READ)
     public Uni<DeliveryPage> deliveries(@PathParam("catalog") String catalog, @PathParam("name") String name,
             @QueryParam("status") String status, @QueryParam("after") String after, @QueryParam("limit") String limit) {
         check(catalog, name);
@@ -199,6 +209,7 @@ public class Subscriptions {
     /** Sends a failed delivery again, from its first attempt. */
     @POST
     @Path("/{name}/deliveries/{id}/retry")
+    @Allowed(AccessRole.WRITE)
     public Uni<Void> retry(@PathParam("catalog") String catalog, @PathParam("name") String name,
             @PathParam("id") String id) {
         check(catalog, name);

@@ -11,9 +11,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import io.smallrye.mutiny.Uni;
+import io.stockout.AccessRole;
 import io.stockout.StockoutLoader;
 import io.stockout.StockoutLoader.CatalogView;
 import io.stockout.StockoutRuntimeConfig;
+import io.stockout.runtime.access.Allowed;
 import io.stockout.runtime.json.RequestBodies;
 import io.stockout.runtime.problem.StockoutProblem;
 
@@ -43,6 +45,7 @@ public class LoadingResource {
 
     @PUT
     @Path("/catalogs/{catalog}")
+    @Allowed(AccessRole.ADMIN)
     public Uni<CatalogView> putCatalog(@PathParam("catalog") String catalog, byte[] body) {
         active();
         return loader.putCatalog(catalog, bodies.read(body, StockoutLoader.Catalog.class));
@@ -50,6 +53,7 @@ public class LoadingResource {
 
     @GET
     @Path("/catalogs/{catalog}")
+    @Allowed(AccessRole.READ)
     public Uni<CatalogView> getCatalog(@PathParam("catalog") String catalog) {
         active();
         return loader.getCatalog(catalog)
@@ -60,42 +64,49 @@ public class LoadingResource {
 
     @POST
     @Path("/catalogs/{catalog}/skus")
+    @Allowed(AccessRole.WRITE)
     public Uni<Loaded> putSkus(@PathParam("catalog") String catalog, byte[] body) {
         return loaded(loader.putSkus(catalog, list(body, StockoutLoader.Sku.class)));
     }
 
     @POST
     @Path("/catalogs/{catalog}/locations")
+    @Allowed(AccessRole.WRITE)
     public Uni<Loaded> putLocations(@PathParam("catalog") String catalog, byte[] body) {
         return loaded(loader.putLocations(catalog, list(body, StockoutLoader.Location.class)));
     }
 
     @POST
     @Path("/catalogs/{catalog}/stock")
+    @Allowed(AccessRole.WRITE)
     public Uni<Loaded> putStock(@PathParam("catalog") String catalog, byte[] body) {
         return loaded(loader.putStock(catalog, list(body, StockoutLoader.Stock.class)));
     }
 
     @POST
     @Path("/catalogs/{catalog}/inbound")
+    @Allowed(AccessRole.WRITE)
     public Uni<LoadingService.InboundLoaded> putInbound(@PathParam("catalog") String catalog, byte[] body) {
         return inbound.loadInbound(catalog, list(body, StockoutLoader.Inbound.class));
     }
 
     @POST
     @Path("/catalogs/{catalog}/suppliers")
+    @Allowed(AccessRole.WRITE)
     public Uni<Loaded> putSuppliers(@PathParam("catalog") String catalog, byte[] body) {
         return loaded(loader.putSuppliers(catalog, list(body, StockoutLoader.Supplier.class)));
     }
 
     @POST
     @Path("/catalogs/{catalog}/substitutes")
+    @Allowed(AccessRole.WRITE)
     public Uni<Loaded> putSubstitutes(@PathParam("catalog") String catalog, byte[] body) {
         return loaded(loader.putSubstitutes(catalog, list(body, StockoutLoader.Substitute.class)));
     }
 
     @POST
     @Path("/postal-codes")
+    @Allowed(value = AccessRole.WRITE, scope = Allowed.Scope.ALL_CATALOGS)
     public Uni<Loaded> putPostalCodes(byte[] body) {
         return loaded(loader.putPostalCodes(list(body, StockoutLoader.PostalCode.class)));
     }

@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -32,6 +33,7 @@ import io.stockout.OfferKind;
 import io.stockout.OutOfStockPolicy;
 import io.stockout.StockoutLoader;
 import io.stockout.StockoutRuntimeConfig;
+import io.stockout.runtime.audit.Actor;
 import io.stockout.runtime.catalog.CatalogEntity;
 import io.stockout.runtime.pickup.OpeningHours;
 import io.stockout.runtime.problem.Checks;
@@ -87,7 +89,12 @@ public class LoadingService implements StockoutLoader {
         Checks.catalogId(id);
         Checks.present("", catalog);
         validate(catalog);
-        return CatalogEntity.<CatalogEntity>findById(id)
+        String actor = Actor.current();
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("SELECT set_config('stockout.actor', :actor, true)")
+                        .setParameter("actor", actor)
+                        .getSingleResult())
+                .chain(() -> CatalogEntity.<CatalogEntity>findById(id))
                 .onItem()
                 .ifNull()
                 .continueWith(() -> newCatalog(id))
@@ -353,9 +360,10 @@ public class LoadingService implements StockoutLoader {
             unique.put(supplier.code(), supplier);
         }
         String[] codes = unique.keySet().toArray(String[]::new);
+        String actor = Actor.current();
         return pool.withTransaction(connection -> connection
-                .preparedQuery("SELECT promise_percentile FROM stockout_catalog WHERE id = $1 FOR SHARE")
-                .execute(Tuple.of(catalog))
+                .preparedQuery("SELECT promise_percentile, " + NAME_ACTOR + " FROM stockout_catalog WHERE id = $1 FOR SHARE")
+                .execute(Tuple.of(catalog, actor))
                 .flatMap(found -> {
                     if (found.size() == 0) {
                         return Uni.createFrom().failure(StockoutProblem.unknownCatalog(catalog));
@@ -452,12 +460,16 @@ public class LoadingService implements StockoutLoader {
         return new Column<>(type, value);
     }
 
+    /** Names the transaction's actor for the audit trail, in the statement that checks the catalog: parameter $2. */
+    private static final String NAME_ACTOR = "set_config('stockout.actor', $2, true)";
+
     @SafeVarargs
     private <R> Uni<Integer> inCatalog(String catalog, java.util.Collection<R> rows, String sql, Column<R, ?>... columns) {
         List<R> list = List.copyOf(rows);
+        String actor = Actor.current();
         return pool.withTransaction(connection -> connection
-                .preparedQuery("SELECT 1 FROM stockout_catalog WHERE id = $1 FOR SHARE")
-                .execute(Tuple.of(catalog))
+                .preparedQuery("SELECT " + NAME_ACTOR + " FROM stockout_catalog WHERE id = $1 FOR SHARE")
+                .execute(Tuple.of(catalog, actor))
                 .flatMap(found -> {
                     if (found.size() == 0) {
                         return Uni.createFrom().failure(StockoutProblem.unknownCatalog(catalog));

@@ -17,7 +17,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.smallrye.mutiny.Uni;
+import io.stockout.AccessRole;
 import io.stockout.StockoutRuntimeConfig;
+import io.stockout.runtime.access.Allowed;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -68,6 +70,7 @@ public class MetricsResource {
 
     /** The catalog's figures, or one SKU's when {@code sku} is given. */
     @GET
+    @Allowed(AccessRole.READ)
     public Uni<Figures> catalog(@PathParam("catalog") String catalog, @QueryParam("sku") String sku) {
         check(catalog);
         Checks.optional("sku", sku, 256);
@@ -77,6 +80,7 @@ public class MetricsResource {
     /** The figures of the SKUs with backorders, slips or counts in the windows, most open units first. */
     @GET
     @Path("/skus")
+    @Allowed(AccessRole.READ)
     public Uni<SkuPage> skus(@PathParam("catalog") String catalog, @QueryParam("limit") String limit) {
         check(catalog);
         int size = (int) Checks.query("limit", limit, 100, 1, 1000);
@@ -96,6 +100,7 @@ public class MetricsResource {
     /** Daily snapshots over the last {@code days} days. */
     @GET
     @Path("/history")
+    @Allowed(AccessRole.READ)
     public Uni<History> history(@PathParam("catalog") String catalog, @QueryParam("sku") String sku,
             @QueryParam("days") String days) {
         check(catalog);

@@ -16,7 +16,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.stockout.AccessRole;
 import io.stockout.StockoutRuntimeConfig;
+import io.stockout.runtime.access.Allowed;
 import io.stockout.runtime.delivery.EventTypes;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
@@ -58,6 +60,7 @@ public class OutboxResource {
     }
 
     @GET
+    @Allowed(AccessRole.READ)
     public Uni<Page> list(@PathParam("catalog") String catalog, @QueryParam("type") String type,
             @QueryParam("after") String after, @QueryParam("limit") String limit) {
         if (!config.active()) {

@@ -12,9 +12,12 @@ public class StockoutProblemMapper {
 
     @ServerExceptionMapper
     public Response toProblem(StockoutProblem problem) {
-        return Response.status(problem.status())
+        Response.ResponseBuilder response = Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(problem))
-                .build();
+                .entity(Problem.of(problem));
+        if ("unauthenticated".equals(problem.type())) {
+            response.header("WWW-Authenticate", "Bearer realm=\"stockout\"");
+        }
+        return response.build();
     }
 }

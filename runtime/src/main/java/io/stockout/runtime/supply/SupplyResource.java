@@ -13,8 +13,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.smallrye.mutiny.Uni;
+import io.stockout.AccessRole;
 import io.stockout.StockoutLoader.Receipt;
 import io.stockout.StockoutRuntimeConfig;
+import io.stockout.runtime.access.Allowed;
 import io.stockout.runtime.json.RequestBodies;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
@@ -66,6 +68,7 @@ public class SupplyResource {
 
     @POST
     @Path("/catalogs/{catalog}/receipts")
+    @Allowed(AccessRole.WRITE)
     public Uni<ReceiptService.Applied> receive(@PathParam("catalog") String catalog, byte[] body) {
         active();
         return receipts.apply(catalog, bodies.readList(body, Receipt.class));
@@ -73,6 +76,7 @@ public class SupplyResource {
 
     @POST
     @Path("/catalogs/{catalog}/promises/review")
+    @Allowed(AccessRole.WRITE)
     public Uni<Repromising.Result> review(@PathParam("catalog") String catalog) {
         active();
         Checks.catalogId(catalog);
@@ -93,6 +97,7 @@ public class SupplyResource {
 
     @GET
     @Path("/catalogs/{catalog}/suppliers")
+    @Allowed(AccessRole.READ)
     public Uni<List<SupplierView>> suppliers(@PathParam("catalog") String catalog) {
         active();
         Checks.catalogId(catalog);
@@ -128,6 +133,7 @@ public class SupplyResource {
 
     @GET
     @Path("/catalogs/{catalog}/inbound")
+    @Allowed(AccessRole.READ)
     public Uni<InboundPage> inbound(@PathParam("catalog") String catalog, @QueryParam("sku") String sku,
             @QueryParam("status") String status, @QueryParam("after") String after, @QueryParam("limit") String limit) {
         active();

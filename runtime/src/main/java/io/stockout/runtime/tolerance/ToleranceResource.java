@@ -12,7 +12,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.smallrye.mutiny.Uni;
+import io.stockout.AccessRole;
 import io.stockout.StockoutRuntimeConfig;
+import io.stockout.runtime.access.Allowed;
 import io.stockout.runtime.json.RequestBodies;
 import io.stockout.runtime.metrics.CounterFlush;
 import io.stockout.runtime.problem.Checks;
@@ -45,12 +47,14 @@ public class ToleranceResource {
 
     /** Replaces every tolerance of the catalog with those in the body (an empty list removes them all). */
     @PUT
+    @Allowed(AccessRole.ADMIN)
     public Uni<List<Tolerance>> replace(@PathParam("catalog") String catalog, byte[] body) {
         active();
         return tolerances.replace(catalog, bodies.readList(body, Tolerance.Request.class));
     }
 
     @GET
+    @Allowed(AccessRole.READ)
     public Uni<List<Tolerance>> list(@PathParam("catalog") String catalog) {
         active();
         return tolerances.list(catalog);
@@ -59,6 +63,7 @@ public class ToleranceResource {
     /** The tolerances breached now, with the figure that breached each. */
     @GET
     @Path("/breaches")
+    @Allowed(AccessRole.READ)
     public Uni<List<Breach>> breaches(@PathParam("catalog") String catalog) {
         active();
         return tolerances.breaches(catalog);
@@ -67,6 +72,7 @@ public class ToleranceResource {
     /** Every breach and recovery, oldest first: pass the last id seen as {@code after}. */
     @GET
     @Path("/changes")
+    @Allowed(AccessRole.READ)
     public Uni<Changes> changes(@PathParam("catalog") String catalog, @QueryParam("after") String after,
             @QueryParam("limit") String limit) {
         active();
@@ -79,6 +85,7 @@ public class ToleranceResource {
     /** Measures the catalog and checks its tolerances now. */
     @POST
     @Path("/check")
+    @Allowed(AccessRole.WRITE)
     public Uni<Tolerances.Checked> check(@PathParam("catalog") String catalog) {
         active();
         Checks.catalogId(catalog);

@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.stockout.StockoutRuntimeConfig;
+import io.stockout.runtime.audit.Actor;
 import io.stockout.runtime.metrics.BackorderFigures;
 import io.stockout.runtime.metrics.Figures;
 import io.stockout.runtime.metrics.LatestFigures;
@@ -152,8 +153,9 @@ public class Tolerances {
         Checks.catalogId(catalog);
         List<Tolerance> tolerances = validate(requests);
         OffsetDateTime now = now();
-        return pool.withTransaction(connection -> connection.preparedQuery(CATALOG)
-                .execute(Tuple.of(catalog))
+        String actor = Actor.current();
+        return pool.withTransaction(connection -> Actor.name(connection, actor)
+                .chain(() -> connection.preparedQuery(CATALOG).execute(Tuple.of(catalog)))
                 .flatMap(found -> {
                     if (found.size() == 0) {
                         return Uni.createFrom().failure(StockoutProblem.unknownCatalog(catalog));

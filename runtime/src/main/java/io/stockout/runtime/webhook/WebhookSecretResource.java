@@ -11,7 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import io.smallrye.mutiny.Uni;
+import io.stockout.AccessRole;
 import io.stockout.StockoutRuntimeConfig;
+import io.stockout.runtime.access.Allowed;
 import io.stockout.runtime.json.RequestBodies;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
@@ -47,6 +49,7 @@ public class WebhookSecretResource {
 
     @PUT
     @Path("/{source}")
+    @Allowed(AccessRole.ADMIN)
     public Uni<WebhookSecrets.Rotated> rotate(@PathParam("catalog") String catalog, @PathParam("source") String source,
             byte[] body) {
         active();
@@ -59,6 +62,7 @@ public class WebhookSecretResource {
     }
 
     @GET
+    @Allowed(AccessRole.READ)
     public Uni<List<WebhookSecrets.SecretView>> list(@PathParam("catalog") String catalog) {
         active();
         Checks.catalogId(catalog);

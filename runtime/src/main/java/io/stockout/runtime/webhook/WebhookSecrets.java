@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.stockout.StockoutRuntimeConfig;
+import io.stockout.runtime.audit.Actor;
 import io.stockout.runtime.problem.StockoutProblem;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -181,8 +182,9 @@ public class WebhookSecrets {
         OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
         OffsetDateTime previousExpiresAt = now.plus(overlap);
         String shown = secret == null ? next : null;
-        return pool.withTransaction(connection -> connection.preparedQuery(LOCK_CATALOG)
-                .execute(Tuple.of(catalog))
+        String actor = Actor.current();
+        return pool.withTransaction(connection -> Actor.name(connection, actor)
+                .chain(() -> connection.preparedQuery(LOCK_CATALOG).execute(Tuple.of(catalog)))
                 .flatMap(locked -> {
                     if (locked.size() == 0) {
                         return Uni.createFrom().failure(StockoutProblem.unknownCatalog(catalog));

@@ -1,0 +1,59 @@
+package io.stockout.runtime.access;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Turns a Stockout API key into the caller's identity: its principal names the key, its roles are the key's role, and
+ * its {@link Grant} says on which catalogs the role holds.
+ */
+@ApplicationScoped
+public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
+
+    private static final Logger LOG = Logger.getLogger(ApiKeyIdentityProvider.class);
+    /** Carried by an identity whose key could not be looked up: the access check answers 503, not 401. */
+    static final String UNCHECKED = "io.stockout.unchecked";
+
+    private final ApiKeys keys;
+
+    public ApiKeyIdentityProvider(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public Class<ApiKeyRequest> getRequestType() {
+        return ApiKeyRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(ApiKeyRequest request, AuthenticationRequestContext context) {
+        return keys.grantFor(request.key())
+                .map(grant -> {
+                    if (grant == null) {
+                        throw new AuthenticationFailedException("unknown or revoked Stockout API key");
+                    }
+                    return (SecurityIdentity) QuarkusSecurityIdentity.builder()
+                            .setPrincipal(new QuarkusPrincipal(grant.actor()))
+                            .addRole("stockout-" + grant.role().name().toLowerCase())
+                            .addAttribute(Grant.ATTRIBUTE, grant)
+                            .build();
+                })
+                .onFailure(failure -> !(failure instanceof AuthenticationFailedException))
+                .recoverWithItem(failure -> {
+                    LOG.warnf("Stockout API keys could not be looked up: %s", failure.toString());
+                    return QuarkusSecurityIdentity.builder()
+                            .setPrincipal(new QuarkusPrincipal("unchecked Stockout API key"))
+                            .addAttribute(UNCHECKED, Boolean.TRUE)
+                            .build();
+                });
+    }
+}

@@ -1,0 +1,80 @@
+package io.stockout.runtime.access;
+
+import java.util.List;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.stockout.AccessRole;
+import io.stockout.StockoutAccess.KeyRequest;
+import io.stockout.StockoutAccess.KeyView;
+import io.stockout.runtime.json.RequestBodies;
+import io.stockout.runtime.problem.Checks;
+import io.stockout.runtime.problem.StockoutProblem;
+
+/**
+ * API keys over HTTP. A caller manages the keys whose catalogs all fall under its own ADMIN role: a key for one
+ * catalog can make keys for that catalog only, a key for all catalogs can make any key.
+ */
+@Path("/stockout/api-keys")
+@Produces(MediaType.APPLICATION_JSON)
+public class ApiKeyResource {
+
+    private final ApiKeys keys;
+    private final RequestBodies bodies;
+    private final SecurityIdentity identity;
+
+    public ApiKeyResource(ApiKeys keys, RequestBodies bodies, SecurityIdentity identity) {
+        this.keys = keys;
+        this.bodies = bodies;
+        this.identity = identity;
+    }
+
+    /** Makes a key; the answer (201) holds its secret, which is never shown again. */
+    @POST
+    @Allowed(value = AccessRole.ADMIN, scope = Allowed.Scope.SOME_CATALOG)
+    public Uni<Response> create(byte[] body) {
+        Grant caller = admin();
+        KeyRequest request = bodies.read(body, KeyRequest.class);
+        return keys.create(request, caller)
+                .map(created -> Response.status(Response.Status.CREATED)
+                        .entity(created)
+                        .build());
+    }
+
+    @GET
+    @Allowed(value = AccessRole.ADMIN, scope = Allowed.Scope.SOME_CATALOG)
+    public Uni<List<KeyView>> list() {
+        return keys.list(admin());
+    }
+
+    /** Revokes a key: from the next request on, it is refused on every instance. */
+    @DELETE
+    @Path("/{id}")
+    @Allowed(value = AccessRole.ADMIN, scope = Allowed.Scope.SOME_CATALOG)
+    public Uni<KeyView> revoke(@PathParam("id") String id) {
+        Grant caller = admin();
+        Checks.required("id", id, 64);
+        return keys.revoke(id, caller)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new StockoutProblem(404, "unknown-key",
+                        "No such API key", "There is no API key '" + id + "' that this key may manage", "id"));
+    }
+
+    private Grant admin() {
+        Grant caller = CatalogAccess.grant(identity);
+        if (!caller.role().includes(AccessRole.ADMIN)) {
+            throw AccessProblems.forbidden("managing API keys needs the ADMIN role");
+        }
+        return caller;
+    }
+}

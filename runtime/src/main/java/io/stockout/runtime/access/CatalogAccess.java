@@ -1,0 +1,96 @@
+package io.stockout.runtime.access;
+
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
+
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.stockout.AccessRole;
+
+/**
+ * The access check of the administration endpoints: each is marked with the role it needs ({@link Allowed}), on the
+ * catalog in its path or on every catalog; the caller's identity comes from Quarkus security (see
+ * {@link ApiKeyMechanism}). A refusal is problem+json (401 without a valid key, 403 with a key that does not reach),
+ * and comes before the request body is read. The application's own endpoints are not touched.
+ */
+public class CatalogAccess {
+
+    private final CurrentIdentityAssociation identities;
+    private final Map<Method, Optional<Allowed>> marks = new ConcurrentHashMap<>();
+
+    public CatalogAccess(CurrentIdentityAssociation identities) {
+        this.identities = identities;
+    }
+
+    @ServerRequestFilter
+    public Uni<Void> check(ContainerRequestContext request, SimpleResourceInfo resource) {
+        if (resource == null || !resource.getResourceClass().getName().startsWith("io.stockout.")) {
+            return null;
+        }
+        Allowed allowed = marks.computeIfAbsent(method(resource), CatalogAccess::mark).orElse(null);
+        if (allowed == null) {
+            return null;
+        }
+        String catalog = request.getUriInfo().getPathParameters().getFirst("catalog");
+        return identities.getDeferredIdentity()
+                .invoke(identity -> check(grant(identity), allowed, catalog))
+                .replaceWithVoid();
+    }
+
+    private static Method method(SimpleResourceInfo resource) {
+        try {
+            return resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes());
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Optional<Allowed> mark(Method method) {
+        return Optional.ofNullable(method.getAnnotation(Allowed.class));
+    }
+
+    static void check(Grant grant, Allowed allowed, String catalog) {
+        AccessRole needed = allowed.value();
+        switch (allowed.scope()) {
+            case CATALOG -> {
+                if (!grant.allows(catalog, needed)) {
+                    throw AccessProblems.forbidden(grant.allows(catalog, AccessRole.READ)
+                            ? "this needs the " + needed + " role on catalog '" + catalog + "'; the key has "
+                                    + grant.role()
+                            : "the key does not reach catalog '" + catalog + "'");
+                }
+            }
+            case ALL_CATALOGS -> {
+                if (!grant.allowsEverywhere(needed)) {
+                    throw AccessProblems.forbidden("this spans all catalogs: it needs a key with the " + needed
+                            + " role on all catalogs");
+                }
+            }
+            case SOME_CATALOG -> {
+                if (!grant.role().includes(needed)) {
+                    throw AccessProblems.forbidden("this needs the " + needed + " role; the key has " + grant.role());
+                }
+            }
+        }
+    }
+
+    /** The caller's grant; a caller without one is refused as unauthenticated. */
+    public static Grant grant(SecurityIdentity identity) {
+        if (identity.getAttribute(ApiKeyIdentityProvider.UNCHECKED) != null) {
+            throw AccessProblems.keysUnavailable();
+        }
+        Grant grant = identity.isAnonymous() ? null : identity.getAttribute(Grant.ATTRIBUTE);
+        if (grant == null) {
+            throw AccessProblems.unauthenticated();
+        }
+        return grant;
+    }
+}
