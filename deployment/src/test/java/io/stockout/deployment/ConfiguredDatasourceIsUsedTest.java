@@ -28,6 +28,9 @@ class ConfiguredDatasourceIsUsedTest {
 
     private static EmbeddedPostgres merchantsDatabase;
 
+    /** The bootstrap key of the tests' application.properties. */
+    static final String ADMIN = "Bearer sok_deployment_tests_bootstrap_key_0123456789";
+
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withEmptyApplication()
@@ -66,7 +69,8 @@ class ConfiguredDatasourceIsUsedTest {
 
     @Test
     void catalogsLandInTheConfiguredDatabase() throws SQLException {
-        given().contentType("application/json")
+        given().header("Authorization", ADMIN)
+                .contentType("application/json")
                 .body("{\"name\":\"Merchant's own\"}")
                 .put("/stockout/catalogs/own")
                 .then()

@@ -19,6 +19,9 @@ import io.stockout.runtime.webhook.StockoutSignature;
  */
 class ExtensionWiresEndpointsEntitiesAndReadinessTest {
 
+    /** The bootstrap key of the tests' application.properties. */
+    static final String ADMIN = "Bearer sok_deployment_tests_bootstrap_key_0123456789";
+
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withEmptyApplication()
@@ -35,7 +38,8 @@ class ExtensionWiresEndpointsEntitiesAndReadinessTest {
 
     @Test
     void catalogIsStoredThroughTheEntityAndAnsweredThroughTheEndpoint() {
-        given().contentType("application/json")
+        given().header("Authorization", ADMIN)
+                .contentType("application/json")
                 .body("{\"name\":\"Wired\",\"offerKinds\":[\"PICKUP\"]}")
                 .put("/stockout/catalogs/wired")
                 .then()
@@ -43,7 +47,8 @@ class ExtensionWiresEndpointsEntitiesAndReadinessTest {
                 .body("name", equalTo("Wired"))
                 .body("offerKinds", equalTo(java.util.List.of("PICKUP")));
 
-        String secret = given().put("/stockout/catalogs/wired/webhook-secrets/stockout")
+        String secret = given().header("Authorization", ADMIN)
+                .put("/stockout/catalogs/wired/webhook-secrets/stockout")
                 .then()
                 .statusCode(200)
                 .extract()

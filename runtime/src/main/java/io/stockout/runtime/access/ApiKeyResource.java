@@ -11,9 +11,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.stockout.AccessRole;
+import io.stockout.StockoutAccess;
 import io.stockout.StockoutAccess.KeyRequest;
 import io.stockout.StockoutAccess.KeyView;
 import io.stockout.runtime.json.RequestBodies;
@@ -24,6 +33,9 @@ import io.stockout.runtime.problem.StockoutProblem;
  * API keys over HTTP. A caller manages the keys whose catalogs all fall under its own ADMIN role: a key for one
  * catalog can make keys for that catalog only, a key for all catalogs can make any key.
  */
+@Tag(name = "API keys")
+@SecurityScheme(securitySchemeName = "stockout-key", type = SecuritySchemeType.HTTP, scheme = "bearer", description = "A Stockout API key: sok_ and its secret")
+@SecurityRequirement(name = "stockout-key")
 @Path("/stockout/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiKeyResource {
@@ -41,6 +53,7 @@ public class ApiKeyResource {
     /** Makes a key; the answer (201) holds its secret, which is never shown again. */
     @POST
     @Allowed(value = AccessRole.ADMIN, scope = Allowed.Scope.SOME_CATALOG)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = StockoutAccess.KeyRequest.class)))
     public Uni<Response> create(byte[] body) {
         Grant caller = admin();
         KeyRequest request = bodies.read(body, KeyRequest.class);

@@ -18,6 +18,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.stockout.AccessRole;
 import io.stockout.StockoutAccess;
@@ -32,9 +33,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Stored API keys: made with a random secret shown once, kept as its SHA-256, looked up by that hash on every
- * administration request so that a revoked key stops at once, on every instance.
+ * administration request so that a revoked key stops at once, on every instance. Made at start, so that a malformed
+ * bootstrap key stops the application there rather than at its first administration request.
  */
 @ApplicationScoped
+@Startup
 public class ApiKeys implements StockoutAccess {
 
     /** Every Stockout key starts with this, so that it is told apart from other bearer tokens the application takes. */

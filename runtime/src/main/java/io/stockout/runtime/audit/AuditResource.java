@@ -12,6 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +35,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * API keys, which may reach several catalogs, show in the trail of each catalog they reach and in the trail of all
  * catalogs.
  */
+@Tag(name = "Audit trail")
+@SecurityRequirement(name = "stockout-key")
 @Produces(MediaType.APPLICATION_JSON)
 @Path("/stockout")
 public class AuditResource {

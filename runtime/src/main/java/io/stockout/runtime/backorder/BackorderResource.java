@@ -7,6 +7,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.smallrye.mutiny.Uni;
 import io.stockout.AccessRole;
 import io.stockout.StockoutRuntimeConfig;
@@ -17,6 +20,8 @@ import io.stockout.runtime.problem.StockoutProblem;
 /**
  * A catalog's backorders: open, past due, slipped and allocated, a page at a time, oldest first.
  */
+@Tag(name = "Backorders")
+@SecurityRequirement(name = "stockout-key")
 @Path("/stockout/catalogs/{catalog}/backorders")
 @Produces(MediaType.APPLICATION_JSON)
 public class BackorderResource {

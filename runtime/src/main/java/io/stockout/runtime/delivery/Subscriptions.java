@@ -21,6 +21,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.smallrye.mutiny.Uni;
@@ -40,6 +46,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * The merchant's receivers of events: where each catalog's events are sent, signed with which secret, and how their
  * deliveries went. A receiver gets the events queued after it was added. Secrets are never read back.
  */
+@Tag(name = "Event subscriptions")
+@SecurityRequirement(name = "stockout-key")
 @Path("/stockout/catalogs/{catalog}/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
 public class Subscriptions {
@@ -114,6 +122,7 @@ public class Subscriptions {
     @PUT
     @Path("/{name}")
     @Allowed(AccessRole.ADMIN)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = Request.class)))
     public Uni<View> put(@PathParam("catalog") String catalog, @PathParam("name") String name, byte[] body) {
         check(catalog, name);
         Request request = Checks.present("", bodies.read(body, Request.class));

@@ -10,6 +10,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.smallrye.mutiny.Uni;
 import io.stockout.AccessRole;
 import io.stockout.StockoutLoader;
@@ -22,6 +29,8 @@ import io.stockout.runtime.problem.StockoutProblem;
 /**
  * Bulk loading over HTTP: each endpoint takes a JSON array and upserts it in one transaction.
  */
+@Tag(name = "Loading")
+@SecurityRequirement(name = "stockout-key")
 @Path("/stockout")
 @Produces(MediaType.APPLICATION_JSON)
 public class LoadingResource {
@@ -46,6 +55,7 @@ public class LoadingResource {
     @PUT
     @Path("/catalogs/{catalog}")
     @Allowed(AccessRole.ADMIN)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = StockoutLoader.Catalog.class)))
     public Uni<CatalogView> putCatalog(@PathParam("catalog") String catalog, byte[] body) {
         active();
         return loader.putCatalog(catalog, bodies.read(body, StockoutLoader.Catalog.class));
@@ -65,6 +75,7 @@ public class LoadingResource {
     @POST
     @Path("/catalogs/{catalog}/skus")
     @Allowed(AccessRole.WRITE)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = StockoutLoader.Sku.class)))
     public Uni<Loaded> putSkus(@PathParam("catalog") String catalog, byte[] body) {
         return loaded(loader.putSkus(catalog, list(body, StockoutLoader.Sku.class)));
     }
@@ -72,6 +83,7 @@ public class LoadingResource {
     @POST
     @Path("/catalogs/{catalog}/locations")
     @Allowed(AccessRole.WRITE)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = StockoutLoader.Location.class)))
     public Uni<Loaded> putLocations(@PathParam("catalog") String catalog, byte[] body) {
         return loaded(loader.putLocations(catalog, list(body, StockoutLoader.Location.class)));
     }
@@ -79,6 +91,7 @@ public class LoadingResource {
     @POST
     @Path("/catalogs/{catalog}/stock")
     @Allowed(AccessRole.WRITE)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = StockoutLoader.Stock.class)))
     public Uni<Loaded> putStock(@PathParam("catalog") String catalog, byte[] body) {
         return loaded(loader.putStock(catalog, list(body, StockoutLoader.Stock.class)));
     }
@@ -86,6 +99,7 @@ public class LoadingResource {
     @POST
     @Path("/catalogs/{catalog}/inbound")
     @Allowed(AccessRole.WRITE)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = StockoutLoader.Inbound.class)))
     public Uni<LoadingService.InboundLoaded> putInbound(@PathParam("catalog") String catalog, byte[] body) {
         return inbound.loadInbound(catalog, list(body, StockoutLoader.Inbound.class));
     }
@@ -93,6 +107,7 @@ public class LoadingResource {
     @POST
     @Path("/catalogs/{catalog}/suppliers")
     @Allowed(AccessRole.WRITE)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = StockoutLoader.Supplier.class)))
     public Uni<Loaded> putSuppliers(@PathParam("catalog") String catalog, byte[] body) {
         return loaded(loader.putSuppliers(catalog, list(body, StockoutLoader.Supplier.class)));
     }
@@ -100,6 +115,7 @@ public class LoadingResource {
     @POST
     @Path("/catalogs/{catalog}/substitutes")
     @Allowed(AccessRole.WRITE)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = StockoutLoader.Substitute.class)))
     public Uni<Loaded> putSubstitutes(@PathParam("catalog") String catalog, byte[] body) {
         return loaded(loader.putSubstitutes(catalog, list(body, StockoutLoader.Substitute.class)));
     }
@@ -107,6 +123,7 @@ public class LoadingResource {
     @POST
     @Path("/postal-codes")
     @Allowed(value = AccessRole.WRITE, scope = Allowed.Scope.ALL_CATALOGS)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = StockoutLoader.PostalCode.class)))
     public Uni<Loaded> putPostalCodes(byte[] body) {
         return loaded(loader.putPostalCodes(list(body, StockoutLoader.PostalCode.class)));
     }

@@ -16,6 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.smallrye.mutiny.Uni;
 import io.stockout.AccessRole;
 import io.stockout.StockoutRuntimeConfig;
@@ -30,6 +33,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * A catalog's backorder figures as JSON: now, per SKU, and day by day from the snapshots. Counts still held in this
  * instance's memory are added to the database first, so that an answer includes them.
  */
+@Tag(name = "Metrics")
+@SecurityRequirement(name = "stockout-key")
 @Path("/stockout/catalogs/{catalog}/metrics")
 @Produces(MediaType.APPLICATION_JSON)
 public class MetricsResource {

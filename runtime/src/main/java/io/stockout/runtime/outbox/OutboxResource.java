@@ -11,6 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +33,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * The events queued for a catalog's merchant, in the order they happened, for a receiver that polls: pass the last
  * id seen as {@code after}. Each event's id is unique, so a receiver can drop one it saw already.
  */
+@Tag(name = "Outbox")
+@SecurityRequirement(name = "stockout-key")
 @Path("/stockout/catalogs/{catalog}/outbox")
 @Produces(MediaType.APPLICATION_JSON)
 public class OutboxResource {

@@ -12,8 +12,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.smallrye.mutiny.Uni;
 import io.stockout.AccessRole;
+import io.stockout.StockoutLoader;
 import io.stockout.StockoutLoader.Receipt;
 import io.stockout.StockoutRuntimeConfig;
 import io.stockout.runtime.access.Allowed;
@@ -28,6 +36,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Supply: receipts of arriving units, the suppliers with their delivery history, the purchase-order lines, and the
  * review of promises that time has passed.
  */
+@Tag(name = "Supply")
+@SecurityRequirement(name = "stockout-key")
 @Path("/stockout")
 @Produces(MediaType.APPLICATION_JSON)
 public class SupplyResource {
@@ -69,6 +79,7 @@ public class SupplyResource {
     @POST
     @Path("/catalogs/{catalog}/receipts")
     @Allowed(AccessRole.WRITE)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = StockoutLoader.Receipt.class)))
     public Uni<ReceiptService.Applied> receive(@PathParam("catalog") String catalog, byte[] body) {
         active();
         return receipts.apply(catalog, bodies.readList(body, Receipt.class));

@@ -11,6 +11,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.smallrye.mutiny.Uni;
 import io.stockout.AccessRole;
 import io.stockout.StockoutRuntimeConfig;
@@ -24,6 +31,8 @@ import io.stockout.runtime.problem.StockoutProblem;
  * A catalog's tolerances: set them all at once, read them, see which are breached and every breach and recovery, and
  * check them now rather than at the next scheduled check.
  */
+@Tag(name = "Tolerances")
+@SecurityRequirement(name = "stockout-key")
 @Path("/stockout/catalogs/{catalog}/tolerances")
 @Produces(MediaType.APPLICATION_JSON)
 public class ToleranceResource {
@@ -48,6 +57,7 @@ public class ToleranceResource {
     /** Replaces every tolerance of the catalog with those in the body (an empty list removes them all). */
     @PUT
     @Allowed(AccessRole.ADMIN)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = Tolerance.Request.class)))
     public Uni<List<Tolerance>> replace(@PathParam("catalog") String catalog, byte[] body) {
         active();
         return tolerances.replace(catalog, bodies.readList(body, Tolerance.Request.class));

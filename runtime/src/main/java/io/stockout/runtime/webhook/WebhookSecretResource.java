@@ -10,6 +10,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.smallrye.mutiny.Uni;
 import io.stockout.AccessRole;
 import io.stockout.StockoutRuntimeConfig;
@@ -22,6 +28,8 @@ import io.stockout.runtime.problem.StockoutProblem;
  * Setting and rotating a catalog's webhook secrets. Part of the administration API, like loading: it is not a webhook
  * and is not signed.
  */
+@Tag(name = "Webhook secrets")
+@SecurityRequirement(name = "stockout-key")
 @Path("/stockout/catalogs/{catalog}/webhook-secrets")
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhookSecretResource {
@@ -50,6 +58,7 @@ public class WebhookSecretResource {
     @PUT
     @Path("/{source}")
     @Allowed(AccessRole.ADMIN)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = Rotation.class)))
     public Uni<WebhookSecrets.Rotated> rotate(@PathParam("catalog") String catalog, @PathParam("source") String source,
             byte[] body) {
         active();
