@@ -347,11 +347,11 @@ public interface StockoutRuntimeConfig {
     interface Segmentation {
 
         /**
-         * How often SKUs whose supplier's delivery history moved are segmented again, if that did not happen at once.
+         * How often the SKUs of changed suppliers are segmented again, if that did not happen at once.
          * <p>
-         * A receipt that moves a supplier's on-time share segments the supplier's SKUs right after it is applied; should
-         * that fail (a lost connection, a restart), this sweep finishes it. Each catalog is segmented by one instance at
-         * a time.
+         * Receipts that move a supplier's on-time share, and supplier loads, segment the supplier's SKUs right after they
+         * are applied; should that fail (a lost connection, a restart), this sweep finishes it. Each catalog is segmented
+         * by one instance at a time.
          */
         @WithDefault("1m")
         Duration sweepInterval();

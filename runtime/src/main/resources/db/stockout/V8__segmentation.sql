@@ -56,9 +56,9 @@ CREATE TABLE stockout_segment_rule (
     UNIQUE (catalog_id, name)
 );
 
--- Suppliers whose on-time history moved, so that their SKUs are segmented again. Written by receipts in their own
--- transaction (plain inserts, which never wait on anyone), drained right after they commit, and by the periodic sweep
--- should that fail.
+-- Suppliers whose on-time history or lead time moved, so that their SKUs are segmented again. Written by receipts and
+-- supplier loads in their own transaction (plain inserts, which never wait on anyone), drained right after they commit,
+-- and by the periodic sweep should that fail.
 CREATE TABLE stockout_segment_due (
     id                  bigserial PRIMARY KEY,
     catalog_id          text NOT NULL REFERENCES stockout_catalog (id) ON DELETE CASCADE,

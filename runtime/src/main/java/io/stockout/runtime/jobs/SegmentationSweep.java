@@ -9,8 +9,8 @@ import io.smallrye.mutiny.Uni;
 import io.stockout.runtime.segment.Segmentation;
 
 /**
- * Segments the SKUs of suppliers whose delivery history moved, when doing so right after the receipts failed. Safe on
- * several instances: a catalog is segmented under its segmentation lock, and a queue entry is removed only by the pass
+ * Segments the SKUs of suppliers whose delivery history or lead time moved, when doing so right after the change failed.
+ * Safe on several instances: a catalog is segmented under its segmentation lock, and a queue entry is removed only by the pass
  * that served it.
  */
 @ApplicationScoped

@@ -384,10 +384,9 @@ public class LoadingService implements StockoutLoader {
             unique.put(supplier.code(), supplier);
         }
         String[] codes = unique.keySet().toArray(String[]::new);
-        return pool.withTransaction(connection -> segmentation.lock(connection, catalog)
-                .flatMap(locked -> connection
-                        .preparedQuery("SELECT promise_percentile FROM stockout_catalog WHERE id = $1 FOR SHARE")
-                        .execute(Tuple.of(catalog)))
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("SELECT promise_percentile FROM stockout_catalog WHERE id = $1 FOR SHARE")
+                .execute(Tuple.of(catalog))
                 .flatMap(found -> {
                     if (found.size() == 0) {
                         return Uni.createFrom().failure(StockoutProblem.unknownCatalog(catalog));
@@ -403,9 +402,12 @@ public class LoadingService implements StockoutLoader {
                                     column(String.class, Supplier::name),
                                     column(Integer.class, Supplier::leadTimeDays)))
                             .call(count -> outlooks.refresh(connection, catalog, codes, percentile))
-                            // a supplier's lead time stands in for its SKUs' own
-                            .call(count -> segmentation.apply(connection, catalog, Segmentation.Scope.suppliers(codes)));
-                }));
+                            // a supplier's lead time stands in for its SKUs' own: they are segmented once this commits,
+                            // as after receipts, since this transaction holds supplier rows that receipts update while
+                            // holding SKU rows
+                            .call(count -> segmentation.enqueue(connection, catalog, codes));
+                }))
+                .call(count -> segmentation.drainAfterCommit(catalog));
     }
 
     @Override

@@ -27,11 +27,12 @@ import io.vertx.pgclient.PgException;
  * Segments a catalog's SKUs: stores each SKU's policy, chosen by {@link Segmenter}, with its reason, in the SKU's own
  * row, which is what the availability and cart decisions read.
  * <p>
- * Whatever changes an input (a SKU load, a pin, the rules, a supplier load) segments the SKUs it touches in its own
+ * Whatever changes a SKU's own inputs (a SKU load, a pin, the rules) segments the SKUs it touches in its own
  * transaction, after taking the catalog's segmentation lock <em>first</em>: passes of one catalog never interleave, so
  * none writes a policy from inputs another has already changed, and since the lock comes before any row lock, waiting
- * for it never closes a cycle. Receipts, which lock SKU rows before they know a supplier's history moved, instead queue
- * the supplier; the queue is drained right after they commit, and by the periodic sweep should that fail.
+ * for it never closes a cycle. A change to suppliers (receipts that move a supplier's on-time share, a supplier load)
+ * instead queues the supplier in its transaction, without locking any SKU; the queue is drained right after it commits,
+ * and by the periodic sweep should that fail.
  * <p>
  * A pass reads the SKUs in key order, a batch at a time, and writes only the rows whose policy or reason changed, after
  * locking them in key order as cart claims do.
@@ -178,7 +179,7 @@ public class Segmentation {
                 .flatMap(rules -> pass(connection, catalog, scope, rules, true, 0));
     }
 
-    /** Queues suppliers whose delivery history moved, for their SKUs to be segmented after the transaction commits. */
+    /** Queues suppliers whose history or lead time moved, for their SKUs to be segmented after the transaction commits. */
     public Uni<Void> enqueue(SqlConnection connection, String catalog, String[] suppliers) {
         if (suppliers.length == 0) {
             return Uni.createFrom().voidItem();
@@ -303,7 +304,7 @@ public class Segmentation {
         return drain(catalog)
                 .onFailure()
                 .recoverWithItem(failure -> {
-                    LOG.warnf(failure, "Catalog %s: segmenting after a supplier's history moved failed; the sweep will"
+                    LOG.warnf(failure, "Catalog %s: segmenting the SKUs of changed suppliers failed; the sweep will"
                             + " finish it", catalog);
                     return null;
                 })
@@ -321,13 +322,13 @@ public class Segmentation {
                 .transformToUniAndConcatenate(catalog -> drain(catalog)
                         .invoke(run -> {
                             if (run.changed() > 0) {
-                                LOG.infof("Catalog %s: %d SKUs changed policy after their supplier's history moved",
+                                LOG.infof("Catalog %s: %d SKUs changed policy after their supplier changed",
                                         catalog, run.changed());
                             }
                         })
                         .onFailure()
                         .recoverWithItem(failure -> {
-                            LOG.errorf(failure, "Segmenting catalog %s after supplier history moved failed", catalog);
+                            LOG.errorf(failure, "Segmenting catalog %s after its suppliers changed failed", catalog);
                             return null;
                         }))
                 .collect()
