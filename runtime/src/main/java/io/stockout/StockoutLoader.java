@@ -29,7 +29,10 @@ public interface StockoutLoader {
     /** The catalog, or {@code null} when there is none with this id. */
     Uni<CatalogView> getCatalog(String id);
 
-    /** Upserts SKUs by {@code sku}. */
+    /**
+     * Upserts SKUs by {@code sku}, and chooses the out-of-stock policy of each, in the same transaction: its pin, or
+     * else the first of the catalog's segmentation rules that matches it.
+     */
     Uni<Integer> putSkus(String catalog, List<Sku> skus);
 
     /** Upserts locations by {@code code}. */
@@ -48,7 +51,7 @@ public interface StockoutLoader {
      */
     Uni<Integer> putInbound(String catalog, List<Inbound> inbound);
 
-    /** Upserts suppliers by {@code code}. */
+    /** Upserts suppliers by {@code code}; the policies of their SKUs are chosen again. */
     Uni<Integer> putSuppliers(String catalog, List<Supplier> suppliers);
 
     /**
@@ -111,15 +114,30 @@ public interface StockoutLoader {
      * A sellable unit.
      *
      * @param category, brand, size, price what similar substitutes are matched on
-     * @param policy the out-of-stock action; {@code NONE} when absent
+     * @param policy the out-of-stock action, pinned: no segmentation rule overrides it. When absent, a pin set before
+     *        stays; without one, the catalog's segmentation rules choose the policy
      * @param backorderCap most units on backorder at once; 0 (the default) means none
      * @param backorderUnlimited {@code true} to allow backorders without a cap; unlimited is never implied
      * @param leadTimeDays the supplier's lead time; without it, backorders are promised only from known inbound supply
      * @param forcedOutOfStock stops sales of this SKU whatever its stock
+     * @param lifeCycleStage where the SKU stands in its life, for segmentation rules; unknown when absent
+     * @param makeToOrder {@code true} when units are made or bought for each order rather than kept in stock
+     * @param margin what the merchant keeps of the price, as a fraction between -1 and 1 (0.35 keeps 35 %)
+     * @param holdingCost a year's cost of keeping one unit in stock, as a fraction of its value (0.25: a quarter of its
+     *        value a year), between 0 and 10
      */
     record Sku(String sku, String name, String category, String brand, String size, BigDecimal price,
             OutOfStockPolicy policy, Integer backorderCap, Boolean backorderUnlimited, Integer leadTimeDays,
-            String supplier, Boolean forcedOutOfStock) {
+            String supplier, Boolean forcedOutOfStock, LifeCycleStage lifeCycleStage, Boolean makeToOrder, Double margin,
+            Double holdingCost) {
+
+        /** A SKU without segmentation inputs. */
+        public Sku(String sku, String name, String category, String brand, String size, BigDecimal price,
+                OutOfStockPolicy policy, Integer backorderCap, Boolean backorderUnlimited, Integer leadTimeDays,
+                String supplier, Boolean forcedOutOfStock) {
+            this(sku, name, category, brand, size, price, policy, backorderCap, backorderUnlimited, leadTimeDays,
+                    supplier, forcedOutOfStock, null, null, null, null);
+        }
     }
 
     /**

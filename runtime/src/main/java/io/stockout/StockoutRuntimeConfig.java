@@ -64,6 +64,11 @@ public interface StockoutRuntimeConfig {
     Holds holds();
 
     /**
+     * Segmentation: how each SKU's out-of-stock policy is kept in step with its inputs.
+     */
+    Segmentation segmentation();
+
+    /**
      * Backorder metrics, their snapshots and tolerances.
      */
     Metrics metrics();
@@ -351,6 +356,19 @@ public interface StockoutRuntimeConfig {
          * <p>
          * Expired holds count for nothing from the moment they expire, whether removed or not; removal only keeps the
          * table small. How long a hold lives is a catalog setting ({@code holdTime}).
+         */
+        @WithDefault("1m")
+        Duration sweepInterval();
+    }
+
+    interface Segmentation {
+
+        /**
+         * How often the SKUs of changed suppliers are segmented again, if that did not happen at once.
+         * <p>
+         * Receipts that move a supplier's on-time share, and supplier loads, segment the supplier's SKUs right after they
+         * are applied; should that fail (a lost connection, a restart), this sweep finishes it. Each catalog is segmented
+         * by one instance at a time.
          */
         @WithDefault("1m")
         Duration sweepInterval();

@@ -77,7 +77,7 @@ $$;
 CREATE TRIGGER stockout_audit AFTER INSERT OR UPDATE OR DELETE ON stockout_catalog
     FOR EACH ROW EXECUTE FUNCTION stockout_audit_row('catalog', 'id', 'updated_at,version,created_at', '');
 CREATE TRIGGER stockout_audit AFTER INSERT OR UPDATE OR DELETE ON stockout_sku
-    FOR EACH ROW EXECUTE FUNCTION stockout_audit_row('sku', 'sku', 'catalog_id,updated_at,in_stock', '');
+    FOR EACH ROW EXECUTE FUNCTION stockout_audit_row('sku', 'sku', 'catalog_id,updated_at,in_stock,policy_reason', '');
 CREATE TRIGGER stockout_audit AFTER INSERT OR UPDATE OR DELETE ON stockout_location
     FOR EACH ROW EXECUTE FUNCTION stockout_audit_row('location', 'code', 'catalog_id,updated_at', '');
 CREATE TRIGGER stockout_audit AFTER INSERT OR UPDATE OR DELETE ON stockout_substitute

@@ -32,6 +32,7 @@ import io.stockout.runtime.health.StockoutToleranceCheck;
 import io.stockout.runtime.jobs.HoldExpiry;
 import io.stockout.runtime.jobs.MetricsCheck;
 import io.stockout.runtime.jobs.PromiseReview;
+import io.stockout.runtime.jobs.SegmentationSweep;
 import io.stockout.runtime.jobs.StockReconciliation;
 import io.stockout.runtime.jobs.StockWatch;
 import io.stockout.runtime.loading.LoadingResource;
@@ -43,6 +44,7 @@ import io.stockout.runtime.order.OrderResource;
 import io.stockout.runtime.outbox.OutboxResource;
 import io.stockout.runtime.problem.StockoutProblemMapper;
 import io.stockout.runtime.schema.StockoutSchema;
+import io.stockout.runtime.segment.SegmentationResource;
 import io.stockout.runtime.supply.SupplyResource;
 import io.stockout.runtime.time.ClockProducer;
 import io.stockout.runtime.tolerance.ToleranceResource;
@@ -76,7 +78,7 @@ class StockoutProcessor {
                         ToleranceResource.class, MetricsCheck.class, StockWatch.class, Subscriptions.class,
                         Deliveries.class, WebhookSecretResource.class, DeliverySweep.class, ApiKeys.class,
                         ApiKeyMechanism.class, ApiKeyIdentityProvider.class, CatalogAccess.class, ApiKeyResource.class,
-                        AuditResource.class)
+                        AuditResource.class, SegmentationResource.class, SegmentationSweep.class)
                 .setUnremovable()
                 .build();
     }

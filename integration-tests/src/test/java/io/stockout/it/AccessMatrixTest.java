@@ -109,6 +109,17 @@ class AccessMatrixTest {
                     c -> Row.of("secret", "shpss_" + "a".repeat(32))),
             new Endpoint("GET", "/stockout/catalogs/{catalog}/webhook-secrets", Role.READ, null),
             new Endpoint("GET", "/stockout/catalogs/{catalog}/audit", Role.READ, null),
+            new Endpoint("GET", "/stockout/catalogs/{catalog}/skus", Role.READ, null),
+            new Endpoint("GET", "/stockout/catalogs/{catalog}/skus/TENT", Role.READ, null),
+            new Endpoint("PUT", "/stockout/catalogs/{catalog}/skus/TARP/pin", Role.WRITE, c -> Row.of("policy", "PICKUP_ONLY")),
+            new Endpoint("DELETE", "/stockout/catalogs/{catalog}/skus/TENT/pin", Role.WRITE, null),
+            new Endpoint("DELETE", "/stockout/catalogs/{catalog}/segmentation/pins", Role.ADMIN, null),
+            new Endpoint("GET", "/stockout/catalogs/{catalog}/segmentation/rules", Role.READ, null),
+            new Endpoint("PUT", "/stockout/catalogs/{catalog}/segmentation/rules", Role.ADMIN,
+                    c -> List.of(Row.of("name", "everything", "action", "SUBSTITUTE"))),
+            new Endpoint("DELETE", "/stockout/catalogs/{catalog}/segmentation/rules", Role.ADMIN, null),
+            new Endpoint("POST", "/stockout/catalogs/{catalog}/segmentation/run", Role.WRITE, null),
+            new Endpoint("POST", "/stockout/catalogs/{catalog}/segmentation/dry-run", Role.READ, null),
             new Endpoint("POST", "/stockout/postal-codes", Role.SHARED_WRITE,
                     c -> List.of(Row.postalCode("US", "99950", 55.3, -131.6))),
             new Endpoint("GET", "/stockout/audit", Role.SHARED_READ, null));
@@ -170,7 +181,8 @@ class AccessMatrixTest {
     /** What an administrator can read of a catalog: if a refused request changed anything, this changes. */
     static String state(String catalog) {
         StringBuilder state = new StringBuilder();
-        for (String path : List.of("", "/suppliers", "/inbound", "/tolerances", "/subscriptions", "/webhook-secrets")) {
+        for (String path : List.of("", "/suppliers", "/inbound", "/tolerances", "/subscriptions", "/webhook-secrets",
+                "/skus", "/segmentation/rules")) {
             state.append(given().get("/stockout/catalogs/" + catalog + path).then().statusCode(200).extract().asString());
         }
         JsonPath audit = given().queryParam("limit", 1000)
@@ -267,7 +279,8 @@ class AccessMatrixTest {
                     .replace("/backorders/1", "/backorders/{}")
                     .replace("/subscriptions/erp", "/subscriptions/{}")
                     .replace("/deliveries/1/", "/deliveries/{}/")
-                    .replace("/webhook-secrets/shopify", "/webhook-secrets/{}"));
+                    .replace("/webhook-secrets/shopify", "/webhook-secrets/{}")
+                    .replaceAll("/skus/[A-Z]+", "/skus/{}"));
         }
         assertThat(tested).containsExactlyInAnyOrderElementsOf(served);
     }

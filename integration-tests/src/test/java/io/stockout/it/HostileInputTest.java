@@ -45,7 +45,8 @@ class HostileInputTest {
     private static final List<String> TABLES = List.of("stockout_sku", "stockout_location", "stockout_stock",
             "stockout_inbound", "stockout_substitute", "stockout_cart", "stockout_hold", "stockout_backorder",
             "stockout_event", "stockout_webhook_secret", "stockout_platform_ref", "stockout_webhook_delivery",
-            "stockout_supplier", "stockout_receipt", "stockout_allocation", "stockout_repromise", "stockout_outbox");
+            "stockout_supplier", "stockout_receipt", "stockout_allocation", "stockout_repromise", "stockout_outbox",
+            "stockout_segment_rule", "stockout_segment_due");
 
     private static String before;
     private static int sent;
@@ -91,7 +92,20 @@ class HostileInputTest {
             new Endpoint("postal codes", "POST", "/stockout/postal-codes", Signer.NONE, Map.of()),
             new Endpoint("webhook secret", "PUT", BASE + "/webhook-secrets/stockout", Signer.NONE, Map.of()),
             new Endpoint("suppliers", "POST", BASE + "/suppliers", Signer.NONE, Map.of()),
-            new Endpoint("receipts", "POST", BASE + "/receipts", Signer.NONE, Map.of()));
+            new Endpoint("receipts", "POST", BASE + "/receipts", Signer.NONE, Map.of()),
+            new Endpoint("segmentation rules", "PUT", BASE + "/segmentation/rules", Signer.NONE, Map.of()),
+            new Endpoint("segmentation dry run", "POST", BASE + "/segmentation/dry-run", Signer.NONE, Map.of()),
+            new Endpoint("pin", "PUT", BASE + "/skus/TENT/pin", Signer.NONE, Map.of()),
+            new Endpoint("pin of an unknown SKU", "PUT", BASE + "/skus/GHOST/pin", Signer.NONE, Map.of()),
+            new Endpoint("unpin of an unknown SKU", "DELETE", BASE + "/skus/GHOST/pin", Signer.NONE, Map.of()),
+            new Endpoint("segmentation run with a bad limit", "POST", BASE + "/segmentation/run?limit=-1", Signer.NONE,
+                    Map.of()),
+            new Endpoint("rules reset with a bad limit", "DELETE", BASE + "/segmentation/rules?limit=x", Signer.NONE,
+                    Map.of()),
+            new Endpoint("unpinning all with a bad limit", "DELETE", BASE + "/segmentation/pins?limit=100000",
+                    Signer.NONE, Map.of()),
+            new Endpoint("segmentation run of an unknown catalog", "POST",
+                    "/stockout/catalogs/no-such-catalog/segmentation/run", Signer.NONE, Map.of()));
 
     /** Bodies that no endpoint takes. */
     static Map<String, byte[]> malformed() {
@@ -264,7 +278,40 @@ class HostileInputTest {
                 "{\"country\":\"usa\"}", "{\"pickupRadiusKm\":0}", "{\"active\":\"yes\"}", "[]"));
         wrong.put("skus", List.of("[{\"sku\":\"X\",\"policy\":\"MAYBE\"}]", "[{\"sku\":\"X\",\"price\":-1}]",
                 "[{\"sku\":\"X\",\"backorderCap\":-1}]", "[{\"sku\":\"\"}]", "[{\"sku\":\"X\",\"leadTimeDays\":99999}]",
-                "{}"));
+                "{}", "[{\"sku\":\"X\",\"lifeCycleStage\":\"RETIRED\"}]", "[{\"sku\":\"X\",\"lifeCycleStage\":2}]",
+                "[{\"sku\":\"X\",\"margin\":2}]", "[{\"sku\":\"X\",\"margin\":\"0.3\"}]",
+                "[{\"sku\":\"X\",\"holdingCost\":-1}]", "[{\"sku\":\"X\",\"holdingCost\":10.5}]",
+                "[{\"sku\":\"X\",\"makeToOrder\":\"yes\"}]"));
+        String rule = "[{\"name\":%s,\"when\":%s,\"action\":%s}]";
+        List<String> rules = new ArrayList<>(List.of("{}", "[]", "[{\"name\":\"a\"}]", "[{\"action\":\"NONE\"}]",
+                rule.formatted("\"a\"", "{}", "\"MAYBE\""), rule.formatted("\"a\"", "{}", "0"),
+                rule.formatted("\"a\"", "[]", "\"NONE\""), rule.formatted("\"\"", "{}", "\"NONE\""),
+                rule.formatted("\"" + "r".repeat(300) + "\"", "{}", "\"NONE\""),
+                rule.formatted("\"'; DROP TABLE stockout_segment_rule; --\"", "{}", "\"NONE\""),
+                rule.formatted("\"a\\u0000b\"", "{}", "\"NONE\""), rule.formatted("7", "{}", "\"NONE\""),
+                "[{\"name\":\"a\",\"action\":\"NONE\"},{\"name\":\"A\",\"when\":{\"makeToOrder\":true},"
+                        + "\"action\":\"NONE\"}]",
+                "[{\"name\":\"all\",\"action\":\"NONE\"},{\"name\":\"b\",\"when\":{\"makeToOrder\":true},"
+                        + "\"action\":\"NONE\"}]",
+                "[" + "{\"name\":\"r\",\"when\":{\"makeToOrder\":true},\"action\":\"NONE\"},".repeat(100)
+                        + "{\"name\":\"z\",\"action\":\"NONE\"}]"));
+        for (String when : List.of("{\"stages\":[]}", "{\"stages\":[\"RETIRED\"]}", "{\"stages\":\"MATURITY\"}",
+                "{\"stages\":[\"DECLINE\",\"DECLINE\"]}", "{\"stages\":[null]}", "{\"onTimeShareAtLeast\":1.5}",
+                "{\"onTimeShareAtLeast\":\"0.9\"}", "{\"onTimeShareAtMost\":-0.1}", "{\"leadTimeDaysAtMost\":-1}",
+                "{\"leadTimeDaysAtMost\":14.5}", "{\"leadTimeDaysAtLeast\":99999}", "{\"marginAtLeast\":-2}",
+                "{\"marginAtMost\":1e308}", "{\"holdingCostAtMost\":11}", "{\"holdingCostAtLeast\":-1}",
+                "{\"makeToOrder\":\"yes\"}", "{\"makeToOrder\":1}", "{\"unknownSupplier\":1}",
+                "{\"unknownSupplier\":true,\"onTimeShareAtLeast\":0.5}",
+                "{\"leadTimeDaysAtLeast\":30,\"leadTimeDaysAtMost\":14}",
+                "{\"onTimeShareAtLeast\":0.9,\"onTimeShareAtMost\":0.5}", "{\"colour\":\"red\"}",
+                "{\"stages\":{\"$ne\":1}}")) {
+            rules.add(rule.formatted("\"a\"", when, "\"NONE\""));
+        }
+        wrong.put("segmentation rules", rules);
+        wrong.put("segmentation dry run", rules.stream().filter(body -> !body.equals("[]")).toList());
+        wrong.put("pin", List.of("{\"policy\":\"MAYBE\"}", "{}", "{\"policy\":null}", "{\"policy\":1}",
+                "[\"BACKORDER\"]", "{\"policy\":\"BACKORDER\",\"until\":\"2026-04-01\"}", "{\"policy\":\"backorder\"}"));
+        wrong.put("pin of an unknown SKU", List.of("{\"policy\":\"BACKORDER\"}"));
         wrong.put("locations", List.of("[{\"code\":\"L\",\"kind\":\"SHOP\"}]",
                 "[{\"code\":\"L\",\"kind\":\"STORE\",\"latitude\":91,\"longitude\":0}]",
                 "[{\"code\":\"L\",\"kind\":\"WAREHOUSE\",\"timeZone\":\"Nowhere/Land\"}]",
@@ -322,6 +369,15 @@ class HostileInputTest {
         for (String query : List.of("status=LOST", "limit=0", "sku=%00", "after=" + "a".repeat(300))) {
             cases.add(Arguments.of("inbound?" + query, BASE + "/inbound?" + query));
         }
+        for (String query : List.of("limit=0", "limit=1001", "limit=x", "policy=MAYBE", "policy=backorder",
+                "source=RULES", "after=" + "a".repeat(300), "after=%00")) {
+            cases.add(Arguments.of("skus?" + query, BASE + "/skus?" + query));
+        }
+        cases.add(Arguments.of("an unknown SKU", BASE + "/skus/GHOST"));
+        cases.add(Arguments.of("a SKU id too long", BASE + "/skus/" + "s".repeat(300)));
+        cases.add(Arguments.of("SKUs of an unknown catalog", "/stockout/catalogs/no-such-catalog/skus"));
+        cases.add(Arguments.of("a SKU of an unknown catalog", "/stockout/catalogs/no-such-catalog/skus/TENT"));
+        cases.add(Arguments.of("rules of an unknown catalog", "/stockout/catalogs/no-such-catalog/segmentation/rules"));
         cases.add(Arguments.of("backorders of an unknown catalog", "/stockout/catalogs/no-such-catalog/backorders"));
         cases.add(Arguments.of("suppliers of an unknown catalog", "/stockout/catalogs/no-such-catalog/suppliers"));
         cases.add(Arguments.of("outbox of an unknown catalog", "/stockout/catalogs/no-such-catalog/outbox"));

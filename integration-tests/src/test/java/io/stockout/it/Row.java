@@ -44,6 +44,27 @@ final class Row extends LinkedHashMap<String, Object> {
         return of("sku", sku, "name", sku, "policy", policy.name());
     }
 
+    /** A SKU without a policy: the catalog's segmentation rules choose it. */
+    static Row product(String sku) {
+        return of("sku", sku, "name", sku);
+    }
+
+    Row stage(String lifeCycleStage) {
+        return with("lifeCycleStage", lifeCycleStage);
+    }
+
+    Row madeToOrder() {
+        return with("makeToOrder", true);
+    }
+
+    Row margin(double margin) {
+        return with("margin", margin);
+    }
+
+    Row holdingCost(double holdingCost) {
+        return with("holdingCost", holdingCost);
+    }
+
     Row cap(int backorderCap) {
         return with("backorderCap", backorderCap);
     }

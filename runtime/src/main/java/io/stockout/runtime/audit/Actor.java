@@ -5,8 +5,11 @@ import io.quarkus.arc.ArcContainer;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.stockout.runtime.access.Grant;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -20,12 +23,23 @@ public final class Actor {
 
     /** Changes made by the application outside any request (at start, from its own scheduled work). */
     public static final String APPLICATION = "application";
+    private static final String LOCAL = "io.stockout.actor";
 
     private Actor() {
     }
 
-    /** The caller of the request being served; read it when the work is assembled, while the request is current. */
+    /**
+     * The caller of the request being served: the key the access check admitted (kept on the request's Vert.x context,
+     * so that it is known in any step of the request's work), else the request's identity.
+     */
     public static String current() {
+        Context context = Vertx.currentContext();
+        if (context != null && VertxContext.isDuplicatedContext(context)) {
+            Object actor = context.getLocal(LOCAL);
+            if (actor instanceof String name) {
+                return name;
+            }
+        }
         ArcContainer container = Arc.container();
         if (container == null || !container.requestContext().isActive()) {
             return APPLICATION;
@@ -44,6 +58,14 @@ public final class Actor {
         } catch (RuntimeException e) {
             // an identity that is not resolved yet (lazy authentication) is not waited for here
             return APPLICATION;
+        }
+    }
+
+    /** Keeps the caller of the request being served for {@link #current()}. */
+    public static void serving(String actor) {
+        Context context = Vertx.currentContext();
+        if (context != null && VertxContext.isDuplicatedContext(context)) {
+            context.putLocal(LOCAL, actor);
         }
     }
 

@@ -30,7 +30,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.stockout.LocationKind;
 import io.stockout.OfferKind;
-import io.stockout.OutOfStockPolicy;
 import io.stockout.StockoutLoader;
 import io.stockout.StockoutRuntimeConfig;
 import io.stockout.runtime.audit.Actor;
@@ -39,6 +38,7 @@ import io.stockout.runtime.pickup.OpeningHours;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
 import io.stockout.runtime.promise.BusinessCalendar;
+import io.stockout.runtime.segment.Segmentation;
 import io.stockout.runtime.stock.FactRows;
 import io.stockout.runtime.supply.ReceiptOutcome;
 import io.stockout.runtime.supply.ReceiptService;
@@ -71,10 +71,12 @@ public class LoadingService implements StockoutLoader {
     private final Repromising repromising;
     private final SupplierOutlooks outlooks;
     private final ReceiptService receipts;
+    private final Segmentation segmentation;
 
     public LoadingService(Pool pool, Clock clock, ObjectMapper mapper, StockoutRuntimeConfig config,
-            Repromising repromising, SupplierOutlooks outlooks, ReceiptService receipts) {
+            Repromising repromising, SupplierOutlooks outlooks, ReceiptService receipts, Segmentation segmentation) {
         this.receipts = receipts;
+        this.segmentation = segmentation;
         this.pool = pool;
         this.clock = clock;
         this.mapper = mapper;
@@ -141,31 +143,60 @@ public class LoadingService implements StockoutLoader {
             if (sku.leadTimeDays() != null) {
                 Checks.range(at + "leadTimeDays", sku.leadTimeDays(), 0, 3650);
             }
+            if (sku.margin() != null) {
+                Checks.range(at + "margin", sku.margin(), -1, 1);
+            }
+            if (sku.holdingCost() != null) {
+                Checks.range(at + "holdingCost", sku.holdingCost(), 0, 10);
+            }
             unique.put(sku.sku(), sku);
         }
-        return inCatalog(catalog, unique.values(), """
-                INSERT INTO stockout_sku (catalog_id, sku, name, category, brand, size, price, policy, backorder_cap,
-                    backorder_unlimited, lead_time_days, supplier, forced_out_of_stock, updated_at)
-                SELECT $1, * , now() FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::numeric[],
-                    $8::text[], $9::int[], $10::bool[], $11::int[], $12::text[], $13::bool[])
-                ON CONFLICT (catalog_id, sku) DO UPDATE SET name = excluded.name, category = excluded.category,
-                    brand = excluded.brand, size = excluded.size, price = excluded.price, policy = excluded.policy,
-                    backorder_cap = excluded.backorder_cap, backorder_unlimited = excluded.backorder_unlimited,
-                    lead_time_days = excluded.lead_time_days, supplier = excluded.supplier,
-                    forced_out_of_stock = excluded.forced_out_of_stock, updated_at = now()
-                """,
-                column(String.class, Sku::sku),
-                column(String.class, Sku::name),
-                column(String.class, Sku::category),
-                column(String.class, Sku::brand),
-                column(String.class, Sku::size),
-                column(BigDecimal.class, Sku::price),
-                column(String.class, s -> Objects.requireNonNullElse(s.policy(), OutOfStockPolicy.NONE).name()),
-                column(Integer.class, s -> Objects.requireNonNullElse(s.backorderCap(), 0)),
-                column(Boolean.class, s -> Boolean.TRUE.equals(s.backorderUnlimited())),
-                column(Integer.class, Sku::leadTimeDays),
-                column(String.class, Sku::supplier),
-                column(Boolean.class, s -> Boolean.TRUE.equals(s.forcedOutOfStock())));
+        List<Sku> rows = List.copyOf(unique.values());
+        String[] keys = unique.keySet().toArray(String[]::new);
+        // the segmentation lock comes first, before the rows are locked: see Segmentation
+        return pool.withTransaction(connection -> segmentation.lock(connection, catalog)
+                .flatMap(locked -> requireCatalog(connection, catalog))
+                .flatMap(found -> batches(connection, catalog, rows, """
+                        INSERT INTO stockout_sku (catalog_id, sku, name, category, brand, size, price, policy,
+                            pinned_policy, backorder_cap, backorder_unlimited, lead_time_days, supplier,
+                            forced_out_of_stock, life_cycle_stage, make_to_order, margin, holding_cost, updated_at)
+                        SELECT $1, sku, name, category, brand, size, price, coalesce(pinned, 'NONE'), pinned, cap,
+                               unlimited, lead, supplier, forced, stage, made, margin, holding, now()
+                          FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::numeric[],
+                                      $8::text[], $9::int[], $10::bool[], $11::int[], $12::text[], $13::bool[], $14::text[],
+                                      $15::bool[], $16::float8[], $17::float8[])
+                               AS k (sku, name, category, brand, size, price, pinned, cap, unlimited, lead, supplier,
+                                     forced, stage, made, margin, holding)
+                        ON CONFLICT (catalog_id, sku) DO UPDATE SET name = excluded.name, category = excluded.category,
+                            brand = excluded.brand, size = excluded.size, price = excluded.price,
+                            -- a load without a policy keeps the pin the SKU has
+                            pinned_policy = coalesce(excluded.pinned_policy, stockout_sku.pinned_policy),
+                            backorder_cap = excluded.backorder_cap, backorder_unlimited = excluded.backorder_unlimited,
+                            lead_time_days = excluded.lead_time_days, supplier = excluded.supplier,
+                            forced_out_of_stock = excluded.forced_out_of_stock,
+                            life_cycle_stage = excluded.life_cycle_stage, make_to_order = excluded.make_to_order,
+                            margin = excluded.margin, holding_cost = excluded.holding_cost, updated_at = now()
+                        """,
+                        List.of(column(String.class, Sku::sku),
+                                column(String.class, Sku::name),
+                                column(String.class, Sku::category),
+                                column(String.class, Sku::brand),
+                                column(String.class, Sku::size),
+                                column(BigDecimal.class, Sku::price),
+                                column(String.class, s -> s.policy() == null ? null : s.policy().name()),
+                                column(Integer.class, s -> Objects.requireNonNullElse(s.backorderCap(), 0)),
+                                column(Boolean.class, s -> Boolean.TRUE.equals(s.backorderUnlimited())),
+                                column(Integer.class, Sku::leadTimeDays),
+                                column(String.class, Sku::supplier),
+                                column(Boolean.class, s -> Boolean.TRUE.equals(s.forcedOutOfStock())),
+                                column(String.class, s -> s.lifeCycleStage() == null ? null : s.lifeCycleStage().name()),
+                                column(Boolean.class, s -> Boolean.TRUE.equals(s.makeToOrder())),
+                                column(Double.class, Sku::margin),
+                                column(Double.class, Sku::holdingCost))))
+                // the policy of each SKU loaded: its pin, or the first rule it matches
+                .call(count -> segmentation.apply(connection, catalog, Segmentation.Scope.skus(keys))))
+                .onFailure(PgException.class)
+                .transform(LoadingService::problem);
     }
 
     @Override
@@ -378,8 +409,13 @@ public class LoadingService implements StockoutLoader {
                             List.of(column(String.class, Supplier::code),
                                     column(String.class, Supplier::name),
                                     column(Integer.class, Supplier::leadTimeDays)))
-                            .call(count -> outlooks.refresh(connection, catalog, codes, percentile));
-                }));
+                            .call(count -> outlooks.refresh(connection, catalog, codes, percentile))
+                            // a supplier's lead time stands in for its SKUs' own: they are segmented once this commits,
+                            // as after receipts, since this transaction holds supplier rows that receipts update while
+                            // holding SKU rows
+                            .call(count -> segmentation.enqueue(connection, catalog, codes));
+                }))
+                .call(count -> segmentation.drainAfterCommit(catalog));
     }
 
     @Override
@@ -478,6 +514,14 @@ public class LoadingService implements StockoutLoader {
                 }))
                 .onFailure(PgException.class)
                 .transform(LoadingService::problem);
+    }
+
+    private static Uni<Void> requireCatalog(SqlConnection connection, String catalog) {
+        return connection.preparedQuery("SELECT 1 FROM stockout_catalog WHERE id = $1 FOR SHARE")
+                .execute(Tuple.of(catalog))
+                .flatMap(found -> found.size() == 0
+                        ? Uni.createFrom().failure(StockoutProblem.unknownCatalog(catalog))
+                        : Uni.createFrom().voidItem());
     }
 
     private <R> Uni<Integer> batches(SqlConnection connection, String catalog, List<R> rows, String sql,

@@ -29,6 +29,7 @@ import io.stockout.runtime.outbox.Outbox;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
 import io.stockout.runtime.promise.BusinessCalendar;
+import io.stockout.runtime.segment.Segmentation;
 import io.stockout.runtime.stock.FactRows;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -127,9 +128,11 @@ public class ReceiptService {
     private final Outbox outbox;
     private final SupplierOutlooks outlooks;
     private final Repromising repromising;
+    private final Segmentation segmentation;
 
     public ReceiptService(Pool pool, Clock clock, ObjectMapper mapper, Outbox outbox, SupplierOutlooks outlooks,
-            Repromising repromising) {
+            Repromising repromising, Segmentation segmentation) {
+        this.segmentation = segmentation;
         this.pool = pool;
         this.clock = clock;
         this.mapper = mapper;
@@ -205,6 +208,7 @@ public class ReceiptService {
                 .onFailure(ReceiptService::outOfRange)
                 .transform(failure -> new StockoutProblem(422, "quantity-out-of-range", "Too many units",
                         "The receipts would take a stock level beyond what can be stored", null))
+                .call(outcomes -> segmentation.drainAfterCommit(catalog))
                 .flatMap(outcomes -> repromising.drainAfterCommit(catalog)
                         .map(slipped -> new Applied(outcomes, slipped)));
     }
@@ -315,7 +319,9 @@ public class ReceiptService {
                     return outlooks.ensure(connection, catalog, codes)
                             .flatMap(ensured -> codes.length == 0
                                     ? Uni.createFrom().voidItem()
-                                    : outlooks.refresh(connection, catalog, codes, percentile));
+                                    : outlooks.refresh(connection, catalog, codes, percentile))
+                            // their on-time share may have moved: their SKUs are segmented once this commits
+                            .flatMap(refreshed -> segmentation.enqueue(connection, catalog, codes));
                 })
                 .flatMap(nothing -> repromising.enqueue(connection, catalog, skus.toArray(String[]::new), now))
                 .map(nothing -> List.of(outcomes));
