@@ -45,7 +45,8 @@ class HostileInputTest {
     private static final List<String> TABLES = List.of("stockout_sku", "stockout_location", "stockout_stock",
             "stockout_inbound", "stockout_substitute", "stockout_cart", "stockout_hold", "stockout_backorder",
             "stockout_event", "stockout_webhook_secret", "stockout_platform_ref", "stockout_webhook_delivery",
-            "stockout_supplier", "stockout_receipt", "stockout_allocation", "stockout_repromise", "stockout_outbox");
+            "stockout_supplier", "stockout_receipt", "stockout_allocation", "stockout_repromise", "stockout_outbox",
+            "stockout_subscription");
 
     private static String before;
     private static int sent;
@@ -91,7 +92,8 @@ class HostileInputTest {
             new Endpoint("postal codes", "POST", "/stockout/postal-codes", Signer.NONE, Map.of()),
             new Endpoint("webhook secret", "PUT", BASE + "/webhook-secrets/stockout", Signer.NONE, Map.of()),
             new Endpoint("suppliers", "POST", BASE + "/suppliers", Signer.NONE, Map.of()),
-            new Endpoint("receipts", "POST", BASE + "/receipts", Signer.NONE, Map.of()));
+            new Endpoint("receipts", "POST", BASE + "/receipts", Signer.NONE, Map.of()),
+            new Endpoint("subscription", "PUT", BASE + "/subscriptions/erp", Signer.NONE, Map.of()));
 
     /** Bodies that no endpoint takes. */
     static Map<String, byte[]> malformed() {
@@ -302,6 +304,15 @@ class HostileInputTest {
                 receipt.formatted("\"R\"", "\"TENT\"", "\"WH\"", "1", ",\"closesLine\":\"yes\""),
                 "[" + "{\"receiptId\":\"R\",\"sku\":\"TENT\",\"location\":\"WH\",\"quantity\":1},".repeat(1000)
                         + "{\"receiptId\":\"Z\",\"sku\":\"TENT\",\"location\":\"WH\",\"quantity\":1}]"));
+        String subscription = "{\"url\":%s,\"secret\":\"" + Signing.secretFor("hostile receiver") + "\"}";
+        wrong.put("subscription", List.of(subscription.formatted("\"http://127.0.0.1:99999/hook\""),
+                subscription.formatted("\"http://127.0.0.1:0/hook\""),
+                subscription.formatted("\"http://127.0.0.1:-1/hook\""),
+                subscription.formatted("\"http://127.0.0.1:99999999999/hook\""),
+                subscription.formatted("\"HTTP:///hook\""), subscription.formatted("\"mailto:merchant@example.com\""),
+                subscription.formatted("\"//127.0.0.1/hook\""), subscription.formatted("\"http://[::1/hook\""),
+                subscription.formatted("\"javascript:alert(1)\""), subscription.formatted("12"),
+                subscription.formatted("\"https://" + "h".repeat(2000) + ".example\"")));
         return wrong;
     }
 
