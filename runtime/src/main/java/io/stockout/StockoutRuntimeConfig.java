@@ -34,6 +34,11 @@ public interface StockoutRuntimeConfig {
     Schema schema();
 
     /**
+     * The readiness check.
+     */
+    Health health();
+
+    /**
      * Limits on availability requests.
      */
     Availability availability();
@@ -262,6 +267,18 @@ public interface StockoutRuntimeConfig {
          */
         @WithDefault("true")
         boolean migrateAtStart();
+    }
+
+    interface Health {
+
+        /**
+         * How long readiness waits for the database before it reports it down.
+         * <p>
+         * A database that hangs (it accepts connections but does not answer) takes the instance out of readiness
+         * within this time, instead of leaving the probe waiting. Keep it below the probe's own timeout.
+         */
+        @WithDefault("2s")
+        Duration timeout();
     }
 
     interface Availability {

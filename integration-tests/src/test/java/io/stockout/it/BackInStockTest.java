@@ -65,4 +65,28 @@ class BackInStockTest {
         assertThat(events).extracting(event -> (Object) ((Map<?, ?>) event.get("payload")).get("available"))
                 .containsExactly(0, 10);
     }
+
+    @Test
+    void aSkuFirstSeenWithAllItsUnitsHeldIsNeverAnnouncedBackWithoutHavingBeenAnnouncedOut() {
+        Catalog shop = Catalog.create("s21-first-seen-held")
+                .locations(Row.warehouse("WH"))
+                .skus(sku("LAMP", OutOfStockPolicy.NONE))
+                .stock(Row.stock("LAMP", "WH", 5));
+        shop.cart("cart-a", 1, line("LAMP", 5));
+        assertThat(watch(shop.id)).as("first seen with nothing free: no news").isZero();
+
+        shop.cart("cart-a", 2, line("LAMP", 1));
+        assertThat(watch(shop.id)).as("units free again, but nobody was told they were gone").isZero();
+        assertThat(shop.outbox().getList("events.findAll { it.type.startsWith('stock.') }")).isEmpty();
+
+        shop.cart("cart-b", 1, line("LAMP", 4));
+        assertThat(watch(shop.id)).isEqualTo(1);
+        shop.cart("cart-b", 2, line("LAMP", 1));
+        assertThat(watch(shop.id)).isEqualTo(1);
+
+        List<Map<String, Object>> events = shop.outbox().getList("events.findAll { it.type.startsWith('stock.') }");
+        assertThat(events).extracting(event -> event.get("type")).containsExactly("stock.out", "stock.back");
+        assertThat(events).extracting(event -> (Object) ((Map<?, ?>) event.get("payload")).get("available"))
+                .containsExactly(0, 3);
+    }
 }

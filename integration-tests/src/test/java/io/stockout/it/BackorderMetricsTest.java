@@ -5,6 +5,7 @@ import static io.stockout.it.Row.inbound;
 import static io.stockout.it.Row.line;
 import static io.stockout.it.Row.sku;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.containsString;
 
 import java.time.Duration;
@@ -116,15 +117,16 @@ class BackorderMetricsTest {
         clock.advance(Duration.ofHours(1));
         expiry.removeExpired().await().indefinitely();
 
+        // shown: in two availability answers, and in the plan of the cart each choice was made from
         JsonPath tent = figures(shop, "?sku=TENT");
-        assertThat(tent.getLong("takeUp.7d.backorder.offered")).isEqualTo(2);
+        assertThat(tent.getLong("takeUp.7d.backorder.offered")).isEqualTo(3);
         assertThat(tent.getLong("takeUp.7d.backorder.chosen")).isEqualTo(1);
-        assertThat(tent.getDouble("takeUp.7d.backorder.share")).isEqualTo(0.5);
-        assertThat(tent.getLong("takeUp.7d.substitute.offered")).isEqualTo(2);
+        assertThat(tent.getDouble("takeUp.7d.backorder.share")).isCloseTo(1 / 3.0, within(1e-6));
+        assertThat(tent.getLong("takeUp.7d.substitute.offered")).isEqualTo(3);
         assertThat(tent.getLong("takeUp.7d.substitute.chosen")).isEqualTo(1);
         JsonPath catalog = figures(shop, "");
         assertThat(catalog.getLong("takeUp.7d.substitute.offered")).as("lines that ship in full show no offer")
-                .isEqualTo(2);
+                .isEqualTo(3);
         // three carts held: the backorder of o1, the substitute of o2, the abandoned cart's units
         assertThat(catalog.getLong("holds.7d.created")).isEqualTo(3);
         assertThat(catalog.getLong("holds.7d.expired")).isEqualTo(1);
@@ -132,6 +134,46 @@ class BackorderMetricsTest {
                 .isEqualTo("cart/abandoned");
         assertThat(shop.outbox().getInt("events.find { it.type == 'hold.expired' }.payload.holds[0].quantity"))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aStorefrontThatNeverAsksForAvailabilityStillTakesUpNoMoreThanItWasShown() {
+        Catalog shop = Catalog.create("metrics-take-up-carts-only")
+                .locations(Row.warehouse("WH"))
+                .skus(sku("TENT", OutOfStockPolicy.BACKORDER).cap(100).leadTimeDays(10));
+
+        shop.order("o1", line("TENT", 1));
+        shop.order("o2", line("TENT", 2));
+
+        JsonPath tent = figures(shop, "?sku=TENT");
+        assertThat(tent.getLong("takeUp.7d.backorder.chosen")).isEqualTo(2);
+        assertThat(tent.getLong("takeUp.7d.backorder.offered")).as("each cart's plan showed its backorder")
+                .isEqualTo(2);
+        assertThat(tent.getDouble("takeUp.7d.backorder.share")).isEqualTo(1.0);
+    }
+
+    @Test
+    void aChoiceCountsInTheWindowOfTheOfferItTookNotOfTheDayTheOrderWasPlaced() {
+        Catalog shop = Catalog.create("metrics-take-up-windows")
+                .locations(Row.warehouse("WH"))
+                .skus(sku("TENT", OutOfStockPolicy.BACKORDER).cap(100).leadTimeDays(10));
+        // the plan is shown late on Monday, the order is placed after midnight
+        clock.set("2026-03-02T23:50:00Z");
+        shop.cart("cart-late", 1, line("TENT", 1));
+        clock.set("2026-03-03T00:05:00Z");
+        shop.orderEvent("placed-late", "PLACED", "late", "cart-late");
+        clock.set("2026-03-03T10:00:00Z");
+        shop.order("o2", line("TENT", 1));
+
+        // a week on, Monday has left the 7-day window and Tuesday is its first day
+        clock.set("2026-03-09T10:00:00Z");
+        JsonPath tent = figures(shop, "?sku=TENT");
+
+        assertThat(tent.getLong("takeUp.7d.backorder.offered")).isEqualTo(1);
+        assertThat(tent.getLong("takeUp.7d.backorder.chosen")).isEqualTo(1);
+        assertThat(tent.getDouble("takeUp.7d.backorder.share")).isEqualTo(1.0);
+        assertThat(tent.getLong("takeUp.30d.backorder.offered")).isEqualTo(2);
+        assertThat(tent.getLong("takeUp.30d.backorder.chosen")).isEqualTo(2);
     }
 
     @Test
@@ -144,8 +186,11 @@ class BackorderMetricsTest {
 
         assertThat(scraped).contains("stockout_backorders_open{catalog=\"metrics-meters\"} 3.0");
         assertThat(scraped).contains("stockout_backorders_open_units{catalog=\"metrics-meters\"} 7.0");
+        // three carts showed a backorder, and one availability answer
         assertThat(scraped).containsPattern(
-                "stockout_offers_total\\{catalog=\"metrics-meters\",kind=\"BACKORDER\",outcome=\"offered\"\\} 1\\.0");
+                "stockout_offers_total\\{catalog=\"metrics-meters\",kind=\"BACKORDER\",outcome=\"offered\"\\} 4\\.0");
+        assertThat(scraped).containsPattern(
+                "stockout_offers_total\\{catalog=\"metrics-meters\",kind=\"BACKORDER\",outcome=\"chosen\"\\} 3\\.0");
         assertThat(scraped).doesNotContain("sku=");
     }
 

@@ -46,7 +46,8 @@ class HostileInputTest {
             "stockout_inbound", "stockout_substitute", "stockout_cart", "stockout_hold", "stockout_backorder",
             "stockout_event", "stockout_webhook_secret", "stockout_platform_ref", "stockout_webhook_delivery",
             "stockout_supplier", "stockout_receipt", "stockout_allocation", "stockout_repromise", "stockout_outbox",
-            "stockout_segment_rule", "stockout_segment_due");
+            "stockout_segment_rule", "stockout_segment_due", "stockout_subscription", "stockout_audit",
+            "stockout_api_key");
 
     private static String before;
     private static int sent;
@@ -105,7 +106,8 @@ class HostileInputTest {
             new Endpoint("unpinning all with a bad limit", "DELETE", BASE + "/segmentation/pins?limit=100000",
                     Signer.NONE, Map.of()),
             new Endpoint("segmentation run of an unknown catalog", "POST",
-                    "/stockout/catalogs/no-such-catalog/segmentation/run", Signer.NONE, Map.of()));
+                    "/stockout/catalogs/no-such-catalog/segmentation/run", Signer.NONE, Map.of()),
+            new Endpoint("subscription", "PUT", BASE + "/subscriptions/erp", Signer.NONE, Map.of()));
 
     /** Bodies that no endpoint takes. */
     static Map<String, byte[]> malformed() {
@@ -349,6 +351,15 @@ class HostileInputTest {
                 receipt.formatted("\"R\"", "\"TENT\"", "\"WH\"", "1", ",\"closesLine\":\"yes\""),
                 "[" + "{\"receiptId\":\"R\",\"sku\":\"TENT\",\"location\":\"WH\",\"quantity\":1},".repeat(1000)
                         + "{\"receiptId\":\"Z\",\"sku\":\"TENT\",\"location\":\"WH\",\"quantity\":1}]"));
+        String subscription = "{\"url\":%s,\"secret\":\"" + Signing.secretFor("hostile receiver") + "\"}";
+        wrong.put("subscription", List.of(subscription.formatted("\"http://127.0.0.1:99999/hook\""),
+                subscription.formatted("\"http://127.0.0.1:0/hook\""),
+                subscription.formatted("\"http://127.0.0.1:-1/hook\""),
+                subscription.formatted("\"http://127.0.0.1:99999999999/hook\""),
+                subscription.formatted("\"HTTP:///hook\""), subscription.formatted("\"mailto:merchant@example.com\""),
+                subscription.formatted("\"//127.0.0.1/hook\""), subscription.formatted("\"http://[::1/hook\""),
+                subscription.formatted("\"javascript:alert(1)\""), subscription.formatted("12"),
+                subscription.formatted("\"https://" + "h".repeat(2000) + ".example\"")));
         return wrong;
     }
 

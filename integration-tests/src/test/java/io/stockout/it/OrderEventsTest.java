@@ -259,6 +259,32 @@ class OrderEventsTest {
         assertThat(shop.ask(line("TENT", 5)).line(0).shipNow()).isEqualTo(4);
     }
 
+    @Test
+    void thePlacedEventSentAgainWithAnotherPriorityIsRefusedWhileTheSameOneStaysADuplicate() {
+        Catalog shop = tents("placed-again", 0, 5);
+        shop.cart("cart", 1, line("TENT", 2));
+        JsonPath placed = placed(shop, "p1", 5).statusCode(200).extract().jsonPath();
+        long backorder = placed.getLong("backorders[0].id");
+
+        Problems.assertProblem(placed(shop, "p2", 7), 409, "priority")
+                .body("type", org.hamcrest.Matchers.endsWith("order-placed-differently"))
+                .body("detail", org.hamcrest.Matchers.containsString("priority 5"));
+        Problems.assertProblem(placed(shop, "p3", null), 409, "priority");
+
+        assertThat(placed(shop, "p4", 5).statusCode(200).extract().jsonPath().getList("backorders")).isEmpty();
+        assertThat(shop.backorder(backorder).getInt("priority")).isEqualTo(5);
+        // the refused events left no trace: their ids are free for the events they were meant to be
+        assertThat(shop.orderEvent("p2", "CANCELLED", "o1", null).getList("backorders.id")).containsExactly((int) backorder);
+    }
+
+    private static io.restassured.response.ValidatableResponse placed(Catalog shop, String eventId, Integer priority) {
+        Row event = Row.of("eventId", eventId, "type", "PLACED", "orderId", "o1", "cartId", "cart");
+        if (priority != null) {
+            event.with("priority", priority);
+        }
+        return given().contentType(ContentType.JSON).body(event).post(shop.path("order-events")).then();
+    }
+
     private static void event(Catalog shop, Map<String, String> event, int status) {
         given().contentType(ContentType.JSON)
                 .body(event)

@@ -152,11 +152,36 @@ class OutboundDeliveryTest {
     }
 
     @Test
+    void aSchemeInUpperCaseIsAValidUrlAndIsDeliveredTo() {
+        try (MockReceiver receiver = new MockReceiver()) {
+            String shouted = "HTTP" + receiver.url().substring("http".length());
+            Catalog shop = Catalog.create("delivery-upper-case")
+                    .locations(Row.warehouse("WH"))
+                    .skus(sku("LAMP", OutOfStockPolicy.NONE))
+                    .stock(Row.stock("LAMP", "WH", 1));
+            subscribe(shop, "erp", Row.of("url", shouted, "secret", SECRET)).then()
+                    .statusCode(200)
+                    .body("url", org.hamcrest.Matchers.equalTo(receiver.url()));
+            watch.watch(shop.id).await().indefinitely();
+            shop.cart("cart-1", 1, line("LAMP", 1));
+            watch.watch(shop.id).await().indefinitely();
+
+            send();
+
+            assertThat(receiver.received).hasSize(1);
+            assertThat(deliveriesOf(shop).getList("deliveries.status")).containsExactly("DELIVERED");
+        }
+    }
+
+    @Test
     void badReceiversAreRefusedAndNothingIsStored() {
         Catalog shop = Catalog.create("delivery-bad");
         for (Row bad : List.of(Row.of("url", "ftp://127.0.0.1/hook", "secret", SECRET),
                 Row.of("url", "not a url", "secret", SECRET),
                 Row.of("url", "http://user:pw@127.0.0.1/hook", "secret", SECRET),
+                Row.of("url", "http://127.0.0.1:99999/hook", "secret", SECRET),
+                Row.of("url", "http://127.0.0.1:0/hook", "secret", SECRET),
+                Row.of("url", "HTTP:///hook", "secret", SECRET),
                 Row.of("url", "http://127.0.0.1/hook", "secret", "a-secret-that-is-not-whsec"),
                 Row.of("url", "http://127.0.0.1/hook"),
                 Row.of("url", "http://127.0.0.1/hook", "secret", SECRET, "eventTypes", List.of("stock.gone")))) {

@@ -291,4 +291,115 @@ class ReceiptAllocationTest {
         assertThat(suppliers.getInt("find { it.code == 'CARTONS' }.receipts")).isEqualTo(1);
         assertThat(suppliers.getFloat("find { it.code == 'CARTONS' }.onTimeShare")).isZero();
     }
+
+    /** Validates a cart of the lines and places it with the given priority. */
+    private static void placed(Catalog shop, String orderId, int priority, Row... lines) {
+        shop.cart("cart-" + orderId, 1, lines);
+        given().contentType(ContentType.JSON)
+                .body(Row.of("eventId", "placed-" + orderId, "type", "PLACED", "orderId", orderId, "cartId",
+                        "cart-" + orderId, "priority", priority))
+                .post(shop.path("order-events"))
+                .then()
+                .statusCode(200);
+    }
+
+    private static long backorderOf(Catalog shop, String orderId) {
+        return shop.backorders("orderId=" + orderId).getLong("backorders[0].id");
+    }
+
+    @Test
+    void unitsAllocatedToACancelledOrderGoToTheNextBackordersInTheQueueBeforeAnyoneMayBuyThem() {
+        Catalog shop = tents("receipt-cancel-reallocates", Row.settings().with("allocationOrder", "PRIORITY"));
+        placed(shop, "A", 10, line("TENT", 3));
+        later();
+        placed(shop, "B", 0, line("TENT", 1));
+        later();
+        placed(shop, "C", 5, line("TENT", 1));
+        later();
+        placed(shop, "D", 0, line("TENT", 2));
+        assertThat(shop.receipts(unplanned("R1", 3)).getList("receipts[0].allocations.orderId")).containsExactly("A");
+        long a = backorderOf(shop, "A");
+
+        JsonPath cancelled = shop.orderEvent("cancel-A", "CANCELLED", "A", null);
+
+        // by priority: C first, then B before D (older), and D gets the last unit of its two
+        assertThat(cancelled.getList("reallocated.orderId")).containsExactly("C", "B", "D");
+        assertThat(cancelled.getList("reallocated.quantity")).containsExactly(1, 1, 1);
+        assertThat(shop.ask(line("TENT", 10)).line(0).shipNow()).as("nothing became sellable").isZero();
+        assertThat(shop.backorders("status=ALLOCATED").getList("backorders.orderId")).containsExactlyInAnyOrder("B", "C");
+        JsonPath d = shop.backorder(backorderOf(shop, "D"));
+        assertThat(d.getString("status")).isEqualTo("OPEN");
+        assertThat(d.getInt("allocated")).isEqualTo(1);
+        assertThat(d.getList("allocations.receiptId")).as("the units are still R1's").containsExactly("R1");
+        List<Map<String, Object>> events = shop.outbox().getList("events.findAll { it.type == 'backorder.allocated' }");
+        assertThat(events).hasSize(4);
+        assertThat(events.subList(1, 4)).extracting(event -> (Object) ((Map<?, ?>) event.get("payload")).get("reallocatedFrom"))
+                .containsOnly((int) a);
+
+        // the orders now hold the units: a second receipt goes to D alone, the rest is sellable
+        assertThat(shop.receipts(unplanned("R2", 3)).getInt("receipts[0].sellable")).isEqualTo(2);
+        assertThat(shop.ask(line("TENT", 10)).line(0).shipNow()).isEqualTo(2);
+    }
+
+    @Test
+    void allocatedUnitsLetGoByAnEditedOrderGoToTheNextBackorderAndWhatNobodyWaitsForIsSellable() {
+        Catalog shop = tents("receipt-edit-reallocates", Row.settings());
+        shop.order("A", line("TENT", 3));
+        later();
+        shop.order("B", line("TENT", 1));
+        shop.receipts(unplanned("R1", 3));
+
+        JsonPath edited = given().contentType(ContentType.JSON)
+                .body(Row.of("eventId", "edit-A", "type", "CHANGED", "orderId", "A", "lines",
+                        List.of(Row.of("sku", "TENT", "quantity", 1))))
+                .post(shop.path("order-events"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+
+        assertThat(edited.getList("reallocated.orderId")).containsExactly("B");
+        JsonPath a = shop.backorder(backorderOf(shop, "A"));
+        assertThat(a.getString("status")).isEqualTo("ALLOCATED");
+        assertThat(a.getInt("quantity")).isEqualTo(1);
+        assertThat(a.getInt("allocated")).isEqualTo(1);
+        assertThat(shop.backorder(backorderOf(shop, "B")).getString("status")).isEqualTo("ALLOCATED");
+        assertThat(shop.ask(line("TENT", 10)).line(0).shipNow()).as("two let go, one taken by B").isEqualTo(1);
+
+        // A gives up its last unit: nobody waits any more, so it is sellable
+        given().contentType(ContentType.JSON)
+                .body(Row.of("eventId", "edit-A-again", "type", "CHANGED", "orderId", "A", "lines",
+                        List.of(Row.of("sku", "TENT", "quantity", 0))))
+                .post(shop.path("order-events"))
+                .then()
+                .statusCode(200)
+                .body("reallocated", org.hamcrest.Matchers.empty());
+        assertThat(shop.backorder(backorderOf(shop, "A")).getString("status")).isEqualTo("CANCELLED");
+        assertThat(shop.ask(line("TENT", 10)).line(0).shipNow()).isEqualTo(2);
+    }
+
+    @Test
+    void aLineThatUnitsWereReceivedAgainstCannotMoveToAnotherSku() {
+        Catalog shop = tents("receipt-line-sku", Row.settings())
+                .skus(sku("TARP", OutOfStockPolicy.BACKORDER).cap(100).leadTimeDays(10))
+                .inbound(Row.inbound("PO-1", "TENT", 5, "2026-03-06").location("WH"),
+                        Row.inbound("PO-2", "TENT", 5, "2026-03-06").location("WH"));
+        shop.receipts(Row.receipt("R1", "PO-1", 2, "2026-03-02T08:00:00Z"));
+
+        Problems.assertProblem(given().contentType(ContentType.JSON)
+                .body(List.of(Row.inbound("PO-2", "TARP", 5, "2026-03-06").location("WH"),
+                        Row.inbound("PO-1", "TARP", 5, "2026-03-07").location("WH")))
+                .post(shop.path("inbound"))
+                .then(), 409, "[1].sku")
+                .body("type", endsWith("inbound-line-received"));
+
+        JsonPath lines = given().get(shop.path("inbound")).then().statusCode(200).extract().jsonPath();
+        assertThat(lines.getString("lines.find { it.reference == 'PO-1' }.sku")).isEqualTo("TENT");
+        assertThat(lines.getString("lines.find { it.reference == 'PO-1' }.expectedDate")).isEqualTo("2026-03-06");
+        assertThat(lines.getString("lines.find { it.reference == 'PO-2' }.sku")).as("nothing of the request was taken")
+                .isEqualTo("TENT");
+        // a line nothing was received against may still move, and one that keeps its SKU may change
+        shop.inbound(Row.inbound("PO-2", "TARP", 5, "2026-03-06").location("WH"),
+                Row.inbound("PO-1", "TENT", 6, "2026-03-07").location("WH"));
+    }
 }

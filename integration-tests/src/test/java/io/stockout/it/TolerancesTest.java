@@ -101,6 +101,94 @@ class TolerancesTest {
                 .isTrue();
     }
 
+    private static JsonPath changes(Catalog shop) {
+        return given().get(shop.path("tolerances/changes")).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static List<Map<String, Object>> toleranceEvents(Catalog shop) {
+        return shop.outbox().getList("events.findAll { it.type.startsWith('tolerance.') }");
+    }
+
+    @Test
+    void aBreachedAlertGivenThePauseActionPausesAtOnceAndIsRecordedAndAnnouncedAsAPause() {
+        Catalog shop = tents("tolerance-alert-to-pause");
+        tolerances(shop, maxOpenUnits(3, 1, "ALERT"));
+        shop.order("o1", line("TENT", 4));
+        assertThat(check(shop).getString("breached[0].action")).isEqualTo("ALERT");
+        assertThat(shop.ask(line("TENT", 1)).line(0).backorder()).as("an alert takes nothing away").isNotNull();
+
+        tolerances(shop, maxOpenUnits(3, 1, "PAUSE_BACKORDERS"));
+
+        assertThat(shop.ask(line("TENT", 1)).line(0).notOffered()).containsEntry("BACKORDER", "PAUSED");
+        assertThat(changes(shop).getList("changes.change")).containsExactly("BREACHED", "PAUSED");
+        assertThat(changes(shop).getList("changes.action")).containsExactly("ALERT", "PAUSE_BACKORDERS");
+        assertThat(changes(shop).getDouble("changes[1].value")).as("the figure the pause rests on").isEqualTo(4.0);
+        List<Map<String, Object>> events = toleranceEvents(shop);
+        assertThat(events).extracting(event -> event.get("type"))
+                .containsExactly("tolerance.breached", "tolerance.breached");
+        Map<?, ?> pause = (Map<?, ?>) events.get(1).get("payload");
+        assertThat(pause.get("change")).isEqualTo("PAUSED");
+        assertThat(pause.get("backordersPaused")).isEqualTo(true);
+        assertThat(pause.get("sku")).isEqualTo("TENT");
+        JsonPath checked = check(shop);
+        assertThat(checked.getList("breached")).as("the next check finds nothing new").isEmpty();
+        assertThat(checked.getList("changed")).isEmpty();
+        assertThat(changes(shop).getList("changes")).hasSize(2);
+
+        // and back to an alert: the pause ends while the tolerance stays breached
+        tolerances(shop, maxOpenUnits(3, 1, "ALERT"));
+
+        assertThat(shop.ask(line("TENT", 1)).line(0).backorder()).isNotNull();
+        assertThat(changes(shop).getList("changes.change")).containsExactly("BREACHED", "PAUSED", "RESUMED");
+        Map<?, ?> resume = (Map<?, ?>) toleranceEvents(shop).get(2).get("payload");
+        assertThat(resume.get("change")).isEqualTo("RESUMED");
+        assertThat(resume.get("backordersPaused")).isEqualTo(false);
+        assertThat(given().get(shop.path("tolerances/breaches")).then().extract().jsonPath().getList("action"))
+                .containsExactly("ALERT");
+    }
+
+    @Test
+    void aBreachedPauseRemovedEndsAtOnceAndIsRecordedAsRemovedNeverAsRecovered() {
+        Catalog shop = tents("tolerance-removed");
+        tolerances(shop, maxOpenUnits(3, 1, "PAUSE_BACKORDERS"),
+                Row.of("scope", "CATALOG", "metric", "MAX_OPEN_UNITS", "limit", 100, "action", "ALERT"));
+        shop.order("o1", line("TENT", 4));
+        check(shop);
+        assertThat(shop.ask(line("TENT", 1)).line(0).notOffered()).containsEntry("BACKORDER", "PAUSED");
+
+        // the SKU default goes, the catalog tolerance stays: the SKU's breach ends now, before any check
+        tolerances(shop, Row.of("scope", "CATALOG", "metric", "MAX_OPEN_UNITS", "limit", 100, "action", "ALERT"));
+
+        assertThat(shop.ask(line("TENT", 1)).line(0).backorder()).isNotNull();
+        assertThat(given().get(shop.path("tolerances/breaches")).then().extract().jsonPath().getList("")).isEmpty();
+        assertThat(changes(shop).getList("changes.change")).containsExactly("BREACHED", "REMOVED");
+        assertThat(changes(shop).getDouble("changes[1].value")).isEqualTo(4.0);
+        assertThat(changes(shop).getDouble("changes[1].recoverAt")).isEqualTo(1.0);
+        List<Map<String, Object>> events = toleranceEvents(shop);
+        assertThat(events).extracting(event -> event.get("type"))
+                .containsExactly("tolerance.breached", "tolerance.removed");
+        assertThat(((Map<?, ?>) events.get(1).get("payload")).get("backordersPaused")).isEqualTo(false);
+        JsonPath checked = check(shop);
+        assertThat(checked.getList("recovered")).as("nothing recovers later").isEmpty();
+        assertThat(toleranceEvents(shop)).hasSize(2);
+    }
+
+    @Test
+    void aSkuOverrideRemovedHandsItsBreachToTheDefaultWithTheDefaultsAction() {
+        Catalog shop = tents("tolerance-override-removed");
+        tolerances(shop, maxOpenUnits(10, 5, "ALERT"), maxOpenUnits(3, 1, "PAUSE_BACKORDERS").with("sku", "TENT"));
+        shop.order("o1", line("TENT", 4));
+        check(shop);
+
+        tolerances(shop, maxOpenUnits(10, 5, "ALERT"));
+
+        // still breached, now under the default of every SKU, which only alerts
+        assertThat(changes(shop).getList("changes.change")).containsExactly("BREACHED", "RESUMED");
+        assertThat(shop.ask(line("TENT", 1)).line(0).backorder()).isNotNull();
+        assertThat(check(shop).getList("recovered.sku")).as("4 open units are back under the default's 5")
+                .containsExactly("TENT");
+    }
+
     @Test
     void aSkuOverrideReplacesTheDefaultOfEverySku() {
         Catalog shop = tents("tolerance-override");

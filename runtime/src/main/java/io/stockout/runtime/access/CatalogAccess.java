@@ -14,7 +14,6 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.stockout.AccessRole;
-import io.stockout.runtime.audit.Actor;
 
 /**
  * The access check of the administration endpoints: each is marked with the role it needs ({@link Allowed}), on the

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.stockout.OfferKind;
 import io.stockout.StockoutRuntimeConfig;
 import io.stockout.runtime.json.Fingerprint;
 import io.stockout.runtime.metrics.Counters;
@@ -79,6 +80,7 @@ public class CartService {
         OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
 
         List<Claim> claimed = new ArrayList<>();
+        List<LinePlan> planned = new ArrayList<>();
         return pool.withTransaction(connection -> statements.catalog(connection, catalog)
                 .map(found -> found.orElseThrow(() -> StockoutProblem.unknownCatalog(catalog)))
                 .flatMap(found -> connection.preparedQuery(OPEN_CART)
@@ -92,10 +94,35 @@ public class CartService {
                             }
                             OffsetDateTime expiresAt = now.plus(found.holdTime());
                             return claim(connection, found, catalog, cartId, version, lines, fingerprint, now,
-                                    expiresAt, claimed);
+                                    expiresAt, claimed)
+                                    .invoke(plan -> planned.addAll(plan.lines()));
                         })))
-                // counted once committed: a claim rolled back created no hold
-                .invoke(plan -> claimed.forEach(claim -> counters.add(catalog, Counters.HOLDS_CREATED, claim.sku(), 1)));
+                // counted once committed: a claim rolled back created no hold, and showed no plan
+                .invoke(plan -> {
+                    claimed.forEach(claim -> counters.add(catalog, Counters.HOLDS_CREATED, claim.sku(), 1, now.toInstant()));
+                    countOffers(catalog, planned, now);
+                });
+    }
+
+    /**
+     * A new plan shows the shopper what the cart gets instead of units to ship now: its backorder, pickup and substitute
+     * parts are offers shown, counted like those of availability answers. An order placed from the cart counts its
+     * choices at the plan's time, so every choice falls in the same window as an offer shown, and take-up never exceeds
+     * one, even for a storefront that never asks for availability.
+     */
+    private void countOffers(String catalog, List<LinePlan> lines, OffsetDateTime now) {
+        for (LinePlan line : lines) {
+            if (line.backorder() != null) {
+                counters.add(catalog, Counters.OFFERED + OfferKind.BACKORDER.name(), line.sku(), 1, now.toInstant());
+            }
+            if (line.pickup() != null) {
+                counters.add(catalog, Counters.OFFERED + OfferKind.PICKUP.name(), line.sku(), 1, now.toInstant());
+            }
+            if (line.substituteFor() != null) {
+                counters.add(catalog, Counters.OFFERED + OfferKind.SUBSTITUTE.name(), line.substituteFor(), 1,
+                        now.toInstant());
+            }
+        }
     }
 
     private Uni<CartPlan> claim(SqlConnection connection, CartStatements.Catalog catalog, String catalogId, String cartId,

@@ -18,7 +18,8 @@ public final class EventTypes {
 
     /** Every type, those of the outbox's own writers included. */
     public static final Set<String> ALL = Set.of(STOCK_OUT, STOCK_BACK, HOLD_EXPIRED, Outbox.BACKORDER_ALLOCATED,
-            Outbox.PROMISE_SLIPPED, Outbox.PROMISE_AT_RISK, "tolerance.breached", "tolerance.recovered");
+            Outbox.PROMISE_SLIPPED, Outbox.PROMISE_AT_RISK, "tolerance.breached", "tolerance.recovered",
+            "tolerance.removed");
 
     private EventTypes() {
     }

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 
 import jakarta.ws.rs.DELETE;
@@ -242,20 +243,29 @@ public class Subscriptions {
                 types.isEmpty() ? List.of() : List.of(types.split(",")), row.getOffsetDateTime("created_at"));
     }
 
+    /**
+     * An absolute http or https URL with a host, a valid port when it names one, and no credentials; kept with its scheme
+     * in lower case (schemes are case-insensitive), as it is sent to.
+     */
     private static String url(String value) {
         String url = Checks.required("url", value, 2000);
+        URI uri;
         try {
-            URI uri = new URI(url);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw StockoutProblem.invalid("url", "must be an absolute http or https URL");
-            }
-            if (uri.getUserInfo() != null) {
-                throw StockoutProblem.invalid("url", "must not carry credentials; deliveries are signed instead");
-            }
+            uri = new URI(url);
         } catch (URISyntaxException e) {
             throw StockoutProblem.invalid("url", "is not a URL: " + e.getReason());
         }
-        return url;
+        String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!("http".equals(scheme) || "https".equals(scheme)) || uri.getHost() == null) {
+            throw StockoutProblem.invalid("url", "must be an absolute http or https URL with a host");
+        }
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+            throw StockoutProblem.invalid("url", "names port " + uri.getPort() + "; a port is 1 to 65535");
+        }
+        if (uri.getUserInfo() != null) {
+            throw StockoutProblem.invalid("url", "must not carry credentials; deliveries are signed instead");
+        }
+        return scheme + url.substring(uri.getScheme().length());
     }
 
     private void check(String catalog, String name) {

@@ -21,8 +21,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Announces SKUs that run out of units to ship now ({@code stock.out}) and that have some again ({@code stock.back}),
  * whatever moved them: stock levels, receipts, holds placed, expired or released. It compares what is free now with
- * what it saw last, kept on the SKU: a SKU seen for the first time announces nothing, so loading a location with no
- * units, or a new SKU, is never news.
+ * what it saw last, kept on the SKU. A SKU is watched from the first time it has units to ship: until then it announces
+ * nothing, so loading a location with no units, a new SKU, or one first seen while all its units are held, is never
+ * news; and a SKU is announced back in stock only after it was announced out of stock.
  * <p>
  * Safe on several instances: a catalog is watched by one instance at a time (an advisory lock), and each change is a
  * conditional update, so a transition is announced once even if two passes overlap.
@@ -41,8 +42,8 @@ public class StockWatch {
                 SELECT s.sku, %s::int AS free FROM stockout_sku s
                  WHERE s.catalog_id = $1 AND s.sku > $3 ORDER BY s.sku LIMIT $4),
             first_look AS (
-                UPDATE stockout_sku s SET in_stock = f.free > 0 FROM f
-                 WHERE s.catalog_id = $1 AND s.sku = f.sku AND s.in_stock IS NULL),
+                UPDATE stockout_sku s SET in_stock = true FROM f
+                 WHERE s.catalog_id = $1 AND s.sku = f.sku AND s.in_stock IS NULL AND f.free > 0),
             moved AS (
                 UPDATE stockout_sku s SET in_stock = f.free > 0 FROM f
                  WHERE s.catalog_id = $1 AND s.sku = f.sku AND s.in_stock = (f.free <= 0)

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,7 @@ import io.stockout.runtime.supply.ReceiptService;
 import io.stockout.runtime.supply.Repromising;
 import io.stockout.runtime.supply.SupplierOutlooks;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
@@ -329,7 +331,7 @@ public class LoadingService implements StockoutLoader {
         }
         // a line keeps its first expected date, which the supplier's lateness is measured against; the SKUs it touches,
         // before and after, are queued for their open backorders to be promised again
-        return inCatalog(catalog, unique.values(), """
+        return inCatalog(catalog, unique.values(), connection -> keepReceivedSkus(connection, catalog, inbound), """
                 WITH input AS (
                     SELECT * FROM unnest($2::text[], $3::text[], $4::int[], $5::date[], $6::text[], $7::text[],
                                          $8::boolean[])
@@ -501,6 +503,13 @@ public class LoadingService implements StockoutLoader {
 
     @SafeVarargs
     private <R> Uni<Integer> inCatalog(String catalog, java.util.Collection<R> rows, String sql, Column<R, ?>... columns) {
+        return inCatalog(catalog, rows, connection -> Uni.createFrom().voidItem(), sql, columns);
+    }
+
+    /** Loads the rows in one transaction, after a check that may refuse them under the catalog's lock. */
+    @SafeVarargs
+    private <R> Uni<Integer> inCatalog(String catalog, java.util.Collection<R> rows,
+            Function<SqlConnection, Uni<Void>> check, String sql, Column<R, ?>... columns) {
         List<R> list = List.copyOf(rows);
         String actor = Actor.current();
         return pool.withTransaction(connection -> connection
@@ -510,7 +519,8 @@ public class LoadingService implements StockoutLoader {
                     if (found.size() == 0) {
                         return Uni.createFrom().failure(StockoutProblem.unknownCatalog(catalog));
                     }
-                    return batches(connection, catalog, list, sql, Arrays.asList(columns));
+                    return check.apply(connection)
+                            .flatMap(checked -> batches(connection, catalog, list, sql, Arrays.asList(columns)));
                 }))
                 .onFailure(PgException.class)
                 .transform(LoadingService::problem);
@@ -522,6 +532,40 @@ public class LoadingService implements StockoutLoader {
                 .flatMap(found -> found.size() == 0
                         ? Uni.createFrom().failure(StockoutProblem.unknownCatalog(catalog))
                         : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Refuses to move a purchase-order line that units were received against to another SKU: its receipts, its
+     * supplier's measured delays and the allocations it served all belong to the SKU it had. The lines are locked as
+     * receipts lock them, so a receipt cannot slip in between the check and the load.
+     */
+    private static Uni<Void> keepReceivedSkus(SqlConnection connection, String catalog, List<Inbound> inbound) {
+        String[] references = inbound.stream().map(Inbound::reference).distinct().toArray(String[]::new);
+        return connection.preparedQuery("""
+                SELECT reference, sku, received FROM stockout_inbound
+                 WHERE catalog_id = $1 AND reference = ANY ($2::text[]) AND received > 0
+                 ORDER BY reference FOR UPDATE""")
+                .execute(Tuple.of(catalog, references))
+                .map(received -> {
+                    Map<String, Row> lines = new HashMap<>();
+                    received.forEach(row -> lines.put(row.getString("reference"), row));
+                    Map<String, Integer> last = new HashMap<>();
+                    for (int i = 0; i < inbound.size(); i++) {
+                        last.put(inbound.get(i).reference(), i);
+                    }
+                    // the last row of a reference is the one loaded
+                    for (int i : last.values().stream().sorted().toList()) {
+                        Row line = lines.get(inbound.get(i).reference());
+                        if (line != null && !line.getString("sku").equals(inbound.get(i).sku())) {
+                            throw new StockoutProblem(409, "inbound-line-received", "Units were received against the line",
+                                    "Line '" + inbound.get(i).reference() + "' received " + line.getInteger("received")
+                                            + " units of SKU '" + line.getString("sku") + "' and cannot become a line of '"
+                                            + inbound.get(i).sku() + "'; load the other SKU's units as a new line",
+                                    "[" + i + "].sku");
+                        }
+                    }
+                    return null;
+                });
     }
 
     private <R> Uni<Integer> batches(SqlConnection connection, String catalog, List<R> rows, String sql,

@@ -2,7 +2,7 @@ package io.stockout.runtime.metrics;
 
 import static io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP;
 
-import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -18,8 +18,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Adds the counts kept in memory to the day's rows, in one statement. Each instance flushes its own counts, and adds to
- * the stored value, so instances never overwrite each other. A failed flush keeps its counts for the next.
+ * Adds the counts kept in memory to the rows of the days they were made on, in one statement. Each instance flushes its
+ * own counts, and adds to the stored value, so instances never overwrite each other. A failed flush keeps its counts for
+ * the next.
  */
 @ApplicationScoped
 public class CounterFlush {
@@ -28,19 +29,19 @@ public class CounterFlush {
     private static final String INTERVAL = "${quarkus.stockout.metrics.flush-interval}";
     private static final String ADD = """
             INSERT INTO stockout_daily_count (catalog_id, day, counter, sku, value)
-            SELECT c.catalog, (($1::timestamptz AT TIME ZONE cat.time_zone))::date, c.counter, c.sku, c.value
-              FROM unnest($2::text[], $3::text[], $4::text[], $5::int8[]) AS c (catalog, counter, sku, value)
+            SELECT c.catalog, ((c.at AT TIME ZONE cat.time_zone))::date, c.counter, c.sku, sum(c.value)
+              FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[], $5::timestamptz[])
+                   AS c (catalog, counter, sku, value, at)
               JOIN stockout_catalog cat ON cat.id = c.catalog
+             GROUP BY 1, 2, 3, 4
             ON CONFLICT (catalog_id, day, counter, sku) DO UPDATE SET value = stockout_daily_count.value + excluded.value""";
 
     private final Pool pool;
     private final Counters counters;
-    private final Clock clock;
 
-    public CounterFlush(Pool pool, Counters counters, Clock clock) {
+    public CounterFlush(Pool pool, Counters counters) {
         this.pool = pool;
         this.counters = counters;
-        this.clock = clock;
     }
 
     @Scheduled(identity = "stockout-counter-flush", every = INTERVAL, delayed = INTERVAL, concurrentExecution = SKIP)
@@ -58,11 +59,11 @@ public class CounterFlush {
             return Uni.createFrom().voidItem();
         }
         return pool.preparedQuery(ADD)
-                .execute(Tuple.of(clock.instant().atOffset(ZoneOffset.UTC),
-                        counts.stream().map(c -> c.key().catalog()).toArray(String[]::new),
+                .execute(Tuple.of(counts.stream().map(c -> c.key().catalog()).toArray(String[]::new),
                         counts.stream().map(c -> c.key().counter()).toArray(String[]::new),
                         counts.stream().map(c -> c.key().sku() == null ? "" : c.key().sku()).toArray(String[]::new),
-                        counts.stream().map(Counters.Count::value).toArray(Long[]::new)))
+                        counts.stream().map(Counters.Count::value).toArray(Long[]::new),
+                        counts.stream().map(c -> c.key().at().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new)))
                 .onFailure()
                 .invoke(failure -> counters.restore(counts))
                 .replaceWithVoid();

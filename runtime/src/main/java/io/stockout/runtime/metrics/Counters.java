@@ -1,5 +1,8 @@
 package io.stockout.runtime.metrics;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,10 @@ import jakarta.enterprise.context.ApplicationScoped;
  * <p>
  * Each instance counts its own share; flushes add it to the day's row in PostgreSQL, so instances never overwrite each
  * other. What an instance counted since its last flush is lost if it stops without shutting down cleanly.
+ * <p>
+ * A count keeps the quarter of an hour it was made in, so that a flush adds it to the catalog's day it was made on (every
+ * time zone is a whole number of quarter hours from UTC), not to the day of the flush. A choice is counted at the time of
+ * the cart plan that showed its offer, so that it falls in the same day, and the same window, as that offer.
  */
 @ApplicationScoped
 public class Counters {
@@ -26,8 +33,8 @@ public class Counters {
     /** Holds removed after they expired. */
     public static final String HOLDS_EXPIRED = "holds.expired";
 
-    /** What is counted: the catalog, the counter's name, and the SKU it is about. */
-    public record Key(String catalog, String counter, String sku) {
+    /** What is counted: the catalog, the counter's name, the SKU it is about, and the quarter hour it was counted in. */
+    public record Key(String catalog, String counter, String sku, Instant at) {
     }
 
     /** A count to add. */
@@ -36,6 +43,11 @@ public class Counters {
 
     private final Map<Key, Long> pending = new ConcurrentHashMap<>();
     private final List<CountListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Clock clock;
+
+    public Counters(Clock clock) {
+        this.clock = clock;
+    }
 
     /** Told of every count as it is made, for meters that count live. */
     public interface CountListener {
@@ -47,15 +59,26 @@ public class Counters {
         listeners.add(listener);
     }
 
+    /** Counts something that happened now. */
     public void add(String catalog, String counter, String sku, long value) {
+        add(catalog, counter, sku, value, clock.instant());
+    }
+
+    /** Counts something on the day of the given time. */
+    public void add(String catalog, String counter, String sku, long value, Instant at) {
         if (value <= 0) {
             return;
         }
         // merge and remove are atomic per key: a count is never lost between an add and a drain
-        pending.merge(new Key(catalog, counter, sku), value, Long::sum);
+        pending.merge(new Key(catalog, counter, sku, quarterHour(at)), value, Long::sum);
         for (CountListener listener : listeners) {
             listener.counted(catalog, counter, value);
         }
+    }
+
+    private static Instant quarterHour(Instant at) {
+        Instant minute = at.truncatedTo(ChronoUnit.MINUTES);
+        return minute.minus(minute.getEpochSecond() / 60 % 15, ChronoUnit.MINUTES);
     }
 
     /** Takes every pending count; a count added meanwhile stays for the next call. */

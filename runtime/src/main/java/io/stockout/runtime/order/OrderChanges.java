@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,13 +16,15 @@ import io.stockout.runtime.cart.Claim;
 import io.stockout.runtime.cart.HoldKind;
 import io.stockout.runtime.cart.LinePlan;
 import io.stockout.runtime.problem.StockoutProblem;
+import io.stockout.runtime.supply.BackorderQueue;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Applies an edited order inside the order event's transaction: smaller quantities release what the order holds,
- * larger ones are claimed under the same locks as a cart and confirmed at once.
+ * larger ones are claimed under the same locks as a cart and confirmed at once. Units that arriving stock had allocated
+ * to the order, once released, go to the next open backorders of their SKU.
  */
 @ApplicationScoped
 public class OrderChanges {
@@ -31,10 +34,10 @@ public class OrderChanges {
     private static final String LOCK_SKUS = """
             SELECT sku FROM stockout_sku WHERE catalog_id = $1 AND sku = ANY ($2::text[]) ORDER BY sku FOR UPDATE""";
     private static final String COMMITMENTS = """
-            SELECT id, sku, kind, quantity FROM stockout_hold
+            SELECT id, sku, kind, quantity, location_code, backorder_id, receipt_id FROM stockout_hold
              WHERE catalog_id = $1 AND cart_id = $2 AND expires_at IS NULL
             UNION ALL
-            SELECT id, sku, 'BACKORDER', quantity - allocated FROM stockout_backorder
+            SELECT id, sku, 'BACKORDER', quantity - allocated, NULL, NULL, NULL FROM stockout_backorder
              WHERE catalog_id = $1 AND order_id = $3 AND status = 'OPEN'""";
     private static final String SHRINK_HOLDS = """
             UPDATE stockout_hold h SET quantity = c.quantity
@@ -53,15 +56,25 @@ public class OrderChanges {
             SELECT %s FROM %s ORDER BY p.n
             RETURNING id, sku, quantity, promised_date""".formatted(BackorderRows.INSERT_COLUMNS, BackorderRows.VALUES,
             BackorderRows.PARTS);
+    /** A backorder gives back allocated units: it waits for fewer, and is cancelled when it waits for none. */
+    private static final String UNALLOCATE = """
+            UPDATE stockout_backorder b SET allocated = b.allocated - u.units,
+                   quantity = CASE WHEN b.quantity > u.units THEN b.quantity - u.units ELSE b.quantity END,
+                   status = CASE WHEN b.quantity <= u.units THEN 'CANCELLED'
+                                 WHEN b.allocated >= b.quantity THEN 'ALLOCATED' ELSE b.status END,
+                   updated_at = $3
+              FROM unnest($1::bigint[], $2::int[]) AS u (id, units) WHERE b.id = u.id""";
     private static final String PRIORITY = """
             SELECT coalesce(max(priority), 0) AS priority FROM stockout_backorder WHERE catalog_id = $1 AND order_id = $2""";
 
     private final CartStatements statements;
     private final CartDecision decision;
+    private final BackorderQueue queue;
 
-    public OrderChanges(CartStatements statements, CartDecision decision) {
+    public OrderChanges(CartStatements statements, CartDecision decision, BackorderQueue queue) {
         this.statements = statements;
         this.decision = decision;
+        this.queue = queue;
     }
 
     Uni<OrderOutcome> apply(SqlConnection connection, String catalog, OrderEvent event, Map<String, Integer> wanted,
@@ -85,15 +98,18 @@ public class OrderChanges {
                                 List<Commitment> current = new ArrayList<>();
                                 for (Row row : rows) {
                                     current.add(new Commitment(row.getLong("id"), row.getString("sku"),
-                                            row.getString("kind"), row.getInteger("quantity")));
+                                            row.getString("kind"), row.getInteger("quantity"),
+                                            row.getString("location_code"), row.getLong("backorder_id"),
+                                            row.getLong("receipt_id")));
                                 }
                                 OrderAdjustment.Result adjustment = OrderAdjustment.adjust(current, wanted);
                                 return release(connection, adjustment.reduced(), now)
-                                        .flatMap(released -> claim(connection, catalog, cartId, orderId,
-                                                adjustment.increases(), now)
-                                                .map(claimed -> new OrderOutcome(event.eventId(), event.type(), orderId,
-                                                        cartId, claimed.confirmed(), claimed.backorders(), released,
-                                                        List.of(), claimed.refused())));
+                                        .flatMap(released -> reallocate(connection, catalog, adjustment.reduced(), now)
+                                                .flatMap(reallocated -> claim(connection, catalog, cartId, orderId,
+                                                        adjustment.increases(), now)
+                                                        .map(claimed -> new OrderOutcome(event.eventId(), event.type(),
+                                                                orderId, cartId, claimed.confirmed(), claimed.backorders(),
+                                                                released, List.of(), claimed.refused(), reallocated))));
                             });
                 });
     }
@@ -113,6 +129,31 @@ public class OrderChanges {
                 .flatMap(nothing -> run(connection, SHRINK_HOLDS, DROP_HOLDS, holds, null))
                 .flatMap(nothing -> run(connection, SHRINK_BACKORDERS, CANCEL_BACKORDERS, backorders, now))
                 .replaceWith(released);
+    }
+
+    /**
+     * Allocated units the order lets go: its backorders give them back, and they go to the next open backorders of
+     * their SKU before anyone may buy them. The SKUs are locked already.
+     */
+    private Uni<List<BackorderQueue.Reallocated>> reallocate(SqlConnection connection, String catalog,
+            List<OrderAdjustment.Reduction> reduced, OffsetDateTime now) {
+        List<BackorderQueue.Released> released = new ArrayList<>();
+        Map<Long, Integer> givenBack = new TreeMap<>();
+        for (OrderAdjustment.Reduction reduction : reduced) {
+            Commitment hold = reduction.commitment();
+            if (hold.allocated()) {
+                released.add(new BackorderQueue.Released(hold.sku(), hold.location(), reduction.released(),
+                        hold.allocatedTo(), hold.receipt()));
+                givenBack.merge(hold.allocatedTo(), reduction.released(), Integer::sum);
+            }
+        }
+        if (released.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return connection.preparedQuery(UNALLOCATE)
+                .execute(Tuple.of(givenBack.keySet().toArray(Long[]::new), givenBack.values().toArray(Integer[]::new),
+                        now))
+                .flatMap(updated -> queue.reallocate(connection, catalog, released, now));
     }
 
     /** Shrinks the rows that keep some units and removes (or cancels) those that keep none. */

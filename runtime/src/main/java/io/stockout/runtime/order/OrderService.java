@@ -1,6 +1,7 @@
 package io.stockout.runtime.order;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,6 +26,7 @@ import io.stockout.runtime.json.Fingerprint;
 import io.stockout.runtime.metrics.Counters;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
+import io.stockout.runtime.supply.BackorderQueue;
 import io.stockout.runtime.supply.Repromising;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -48,7 +51,7 @@ public class OrderService {
     private static final String SAVE_ANSWER = """
             UPDATE stockout_event SET response = $3::text::jsonb WHERE catalog_id = $1 AND event_id = $2""";
     private static final String LOCK_CART = """
-            SELECT cart_id, state, order_id, plan::text AS plan FROM stockout_cart
+            SELECT cart_id, state, order_id, plan::text AS plan, updated_at, placed_priority FROM stockout_cart
              WHERE catalog_id = $1 AND cart_id = $2 FOR UPDATE""";
     private static final String LOCK_ORDER = """
             SELECT cart_id, state, order_id FROM stockout_cart WHERE catalog_id = $1 AND order_id = $2 FOR UPDATE""";
@@ -70,10 +73,17 @@ public class OrderService {
             RETURNING id, sku, quantity, promised_date""".formatted(BackorderRows.INSERT_COLUMNS, BackorderRows.VALUES,
             BackorderRows.PARTS);
     private static final String MARK_ORDERED = """
-            UPDATE stockout_cart SET state = 'ORDERED', order_id = $3, expires_at = NULL, updated_at = $4
+            UPDATE stockout_cart SET state = 'ORDERED', order_id = $3, expires_at = NULL, updated_at = $4,
+                   placed_priority = $5
              WHERE catalog_id = $1 AND cart_id = $2""";
+    /** The SKUs whose allocated units a cancel lets go, locked (in SKU order) before their backorders are touched. */
+    private static final String LOCK_ALLOCATED_SKUS = """
+            SELECT sku FROM stockout_sku WHERE catalog_id = $1 AND sku IN (
+                SELECT sku FROM stockout_hold WHERE catalog_id = $1 AND cart_id = $2 AND backorder_id IS NOT NULL)
+             ORDER BY sku FOR UPDATE""";
     private static final String RELEASE = """
-            DELETE FROM stockout_hold WHERE catalog_id = $1 AND cart_id = $2 RETURNING sku, location_code, kind, quantity""";
+            DELETE FROM stockout_hold WHERE catalog_id = $1 AND cart_id = $2
+            RETURNING sku, location_code, kind, quantity, backorder_id, receipt_id""";
     private static final String CANCEL_BACKORDERS = """
             UPDATE stockout_backorder SET status = 'CANCELLED', updated_at = $3
              WHERE catalog_id = $1 AND order_id = $2 AND status IN ('OPEN', 'ALLOCATED')
@@ -90,10 +100,12 @@ public class OrderService {
     private final StockoutRuntimeConfig config;
     private final Repromising repromising;
     private final Counters counters;
+    private final BackorderQueue queue;
 
     public OrderService(Pool pool, CartStatements carts, OrderChanges changes, Clock clock, ObjectMapper mapper,
-            StockoutRuntimeConfig config, Repromising repromising, Counters counters) {
+            StockoutRuntimeConfig config, Repromising repromising, Counters counters, BackorderQueue queue) {
         this.counters = counters;
+        this.queue = queue;
         this.repromising = repromising;
         this.pool = pool;
         this.carts = carts;
@@ -119,7 +131,7 @@ public class OrderService {
         }
         String fingerprint = Fingerprint.of(event.type(), orderId, event.cartId(), lines, event.priority());
         OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
-        List<LinePlan> chosen = new ArrayList<>();
+        AtomicReference<Chosen> chosen = new AtomicReference<>();
 
         return pool.withTransaction(connection -> carts.catalog(connection, catalog)
                 .map(found -> found.orElseThrow(() -> StockoutProblem.unknownCatalog(catalog)))
@@ -150,29 +162,41 @@ public class OrderService {
                         // a new backorder may queue ahead of others (by priority or date): theirs may no longer hold
                         : repromising.drainAfterCommit(catalog).replaceWithVoid())
                 // the choices of an order placed now (not of a redelivery), counted once committed
-                .invoke(done -> countChoices(catalog, chosen))
+                .invoke(done -> countChoices(catalog, chosen.get()))
                 .onFailure(OrderService::orderTaken)
                 .transform(failure -> new StockoutProblem(409, "order-exists", "The order is already placed",
                         "Order '" + orderId + "' was placed from another cart", "orderId"));
     }
 
-    private void countChoices(String catalog, List<LinePlan> lines) {
-        for (LinePlan line : lines) {
+    /** The plan an order was placed from, and when that plan was made and shown. */
+    private record Chosen(Instant plannedAt, List<LinePlan> lines) {
+    }
+
+    /**
+     * Counts an order's choices on the day its cart's plan showed them, as the cart counted them shown: a choice and
+     * the offer it took always fall in the same window.
+     */
+    private void countChoices(String catalog, Chosen chosen) {
+        if (chosen == null) {
+            return;
+        }
+        for (LinePlan line : chosen.lines()) {
             if (line.backorder() != null) {
-                counters.add(catalog, Counters.CHOSEN + OfferKind.BACKORDER.name(), line.sku(), 1);
+                counters.add(catalog, Counters.CHOSEN + OfferKind.BACKORDER.name(), line.sku(), 1, chosen.plannedAt());
             }
             if (line.pickup() != null) {
-                counters.add(catalog, Counters.CHOSEN + OfferKind.PICKUP.name(), line.sku(), 1);
+                counters.add(catalog, Counters.CHOSEN + OfferKind.PICKUP.name(), line.sku(), 1, chosen.plannedAt());
             }
             if (line.substituteFor() != null) {
                 // the substitute's take-up is the original SKU's: it is the one whose offer was shown
-                counters.add(catalog, Counters.CHOSEN + OfferKind.SUBSTITUTE.name(), line.substituteFor(), 1);
+                counters.add(catalog, Counters.CHOSEN + OfferKind.SUBSTITUTE.name(), line.substituteFor(), 1,
+                        chosen.plannedAt());
             }
         }
     }
 
     private Uni<OrderOutcome> placed(SqlConnection connection, String catalog, OrderEvent event, String orderId,
-            OffsetDateTime now, List<LinePlan> chosen) {
+            OffsetDateTime now, AtomicReference<Chosen> chosen) {
         String cartId = event.cartId();
         return connection.preparedQuery(LOCK_CART)
                 .execute(Tuple.of(catalog, cartId))
@@ -185,6 +209,17 @@ public class OrderService {
                     Row cart = locked.iterator().next();
                     String state = cart.getString("state");
                     if ("ORDERED".equals(state) && orderId.equals(cart.getString("order_id"))) {
+                        // the same order placed again: the same event sent under a new id changes nothing, another one
+                        // is refused rather than taken for a duplicate
+                        Integer placedWith = cart.getInteger("placed_priority");
+                        if (placedWith != null && placedWith != priority(event)) {
+                            return Uni.createFrom()
+                                    .failure(new StockoutProblem(409, "order-placed-differently",
+                                            "The order was placed with other content",
+                                            "Order '" + orderId + "' was placed with priority " + placedWith + ", not "
+                                                    + priority(event) + "; placing it again cannot change it",
+                                            "priority"));
+                        }
                         return Uni.createFrom().item(outcome(event, cartId, List.of(), List.of(), List.of(), List.of()));
                     }
                     if (!"OPEN".equals(state)) {
@@ -195,7 +230,7 @@ public class OrderService {
                                         "cartId"));
                     }
                     List<LinePlan> planned = planned(cart.getString("plan"));
-                    chosen.addAll(planned);
+                    chosen.set(new Chosen(cart.getOffsetDateTime("updated_at").toInstant(), planned));
                     List<LinePlan> backordered = planned.stream().filter(line -> line.backorder() != null).toList();
                     List<OrderOutcome.Units> lost = new ArrayList<>();
                     List<OrderOutcome.Units> confirmed = new ArrayList<>();
@@ -209,7 +244,7 @@ public class OrderService {
                                             .addString(cartId)))
 
                             .flatMap(backorders -> connection.preparedQuery(MARK_ORDERED)
-                                    .execute(Tuple.of(catalog, cartId, orderId, now))
+                                    .execute(Tuple.of(catalog, cartId, orderId, now, priority(event)))
                                     .replaceWith(outcome(event, cartId, confirmed, backorders(backorders), List.of(),
                                             lost)));
                 });
@@ -258,13 +293,21 @@ public class OrderService {
             return Uni.createFrom().item(outcome(event, cartId, List.of(), List.of(), List.of(), List.of()));
         }
         List<OrderOutcome.Units> released = new ArrayList<>();
-        return connection.preparedQuery(RELEASE)
+        List<BackorderQueue.Released> allocated = new ArrayList<>();
+        return connection.preparedQuery(LOCK_ALLOCATED_SKUS)
                 .execute(Tuple.of(catalog, cartId))
-                .invoke(freed -> released.addAll(units(freed)))
+                .flatMap(locked -> connection.preparedQuery(RELEASE).execute(Tuple.of(catalog, cartId)))
+                .invoke(freed -> {
+                    released.addAll(units(freed));
+                    allocated.addAll(allocatedUnits(freed));
+                })
                 .flatMap(freed -> connection.preparedQuery(CANCEL_BACKORDERS).execute(Tuple.of(catalog, orderId, now)))
-                .flatMap(cancelled -> connection.preparedQuery(MARK_CANCELLED)
-                        .execute(Tuple.of(catalog, cartId, now))
-                        .replaceWith(outcome(event, cartId, List.of(), backorders(cancelled), released, List.of())));
+                // units allocated to the order go to the next backorders in the queue before anyone may buy them
+                .flatMap(cancelled -> queue.reallocate(connection, catalog, allocated, now)
+                        .flatMap(reallocated -> connection.preparedQuery(MARK_CANCELLED)
+                                .execute(Tuple.of(catalog, cartId, now))
+                                .replaceWith(outcome(event, cartId, List.of(), backorders(cancelled), released, List.of())
+                                        .withReallocated(reallocated))));
     }
 
     private Map<String, Integer> changedLines(OrderEvent event) {
@@ -327,6 +370,18 @@ public class OrderService {
         return event.priority() == null ? 0 : event.priority();
     }
 
+    /** The released holds that kept units allocated to a backorder. */
+    static List<BackorderQueue.Released> allocatedUnits(RowSet<Row> rows) {
+        List<BackorderQueue.Released> allocated = new ArrayList<>();
+        for (Row row : rows) {
+            if (row.getLong("backorder_id") != null) {
+                allocated.add(new BackorderQueue.Released(row.getString("sku"), row.getString("location_code"),
+                        row.getInteger("quantity"), row.getLong("backorder_id"), row.getLong("receipt_id")));
+            }
+        }
+        return allocated;
+    }
+
     static List<OrderOutcome.Units> units(RowSet<Row> rows) {
         List<OrderOutcome.Units> units = new ArrayList<>();
         for (Row row : rows) {
@@ -348,7 +403,7 @@ public class OrderService {
     private static OrderOutcome outcome(OrderEvent event, String cartId, List<OrderOutcome.Units> confirmed,
             List<OrderOutcome.Backorder> backorders, List<OrderOutcome.Units> released, List<OrderOutcome.Units> lost) {
         return new OrderOutcome(event.eventId(), event.type(), event.orderId(), cartId, confirmed, backorders, released,
-                lost, List.of());
+                lost, List.of(), List.of());
     }
 
     private String json(OrderOutcome outcome) {

@@ -1,10 +1,14 @@
 package io.stockout.runtime.schema;
 
+import java.util.Arrays;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jboss.logging.Logger;
 
@@ -21,11 +25,12 @@ import io.stockout.StockoutRuntimeConfig;
 public class StockoutSchema {
 
     static final String LOCATION = "classpath:db/stockout";
-    static final String HISTORY_TABLE = "stockout_schema_history";
+    public static final String HISTORY_TABLE = "stockout_schema_history";
     private static final Logger LOG = Logger.getLogger(StockoutSchema.class);
 
     private final Instance<AgroalDataSource> dataSource;
     private volatile Flyway flyway;
+    private volatile List<String> versions;
 
     public StockoutSchema(Instance<AgroalDataSource> dataSource) {
         this.dataSource = dataSource;
@@ -41,11 +46,30 @@ public class StockoutSchema {
             LOG.infof("Stockout applied %d schema migration(s), now at version %s", result.migrationsExecuted,
                     result.targetSchemaVersion);
         }
+        pendingMigrations();
     }
 
-    /** How many of Stockout's migrations are not applied yet; fails when the database cannot be reached. */
+    /**
+     * How many of Stockout's migrations are not applied yet, as Flyway finds over JDBC; fails when the database cannot be
+     * reached. Blocking. Remembers the versions of the migrations, for {@link #versions()}.
+     */
     public int pendingMigrations() {
-        return flyway().info().pending().length;
+        MigrationInfoService info = flyway().info();
+        versions = Arrays.stream(info.all())
+                // the scripts in the jar, not the baseline row of the history
+                .filter(migration -> migration.isVersioned() && migration.getState().isResolved()
+                        && String.valueOf(migration.getScript()).endsWith(".sql"))
+                .map(migration -> migration.getVersion().getVersion())
+                .toList();
+        return info.pending().length;
+    }
+
+    /**
+     * The versions of Stockout's migrations, which the history table lists once each is applied; {@code null} until
+     * Flyway has listed them (it needs the database to).
+     */
+    public List<String> versions() {
+        return versions;
     }
 
     private Flyway flyway() {

@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,7 +24,6 @@ import io.smallrye.mutiny.Uni;
 import io.stockout.AllocationOrder;
 import io.stockout.StockoutLoader.Receipt;
 import io.stockout.runtime.json.Fingerprint;
-import io.stockout.runtime.outbox.Outbox;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
 import io.stockout.runtime.promise.BusinessCalendar;
@@ -96,27 +94,6 @@ public class ReceiptService {
                    updated_at = now()
              WHERE catalog_id = $1 AND reference = $2
             RETURNING reference, status, quantity, received""";
-    private static final String WAITING = """
-            SELECT b.id, b.order_id, b.quantity - b.allocated AS units FROM stockout_backorder b
-             WHERE b.catalog_id = $1 AND b.sku = $2 AND b.status = 'OPEN' AND b.quantity > b.allocated
-             ORDER BY %s FOR UPDATE""";
-    private static final String ALLOCATE = """
-            UPDATE stockout_backorder b SET allocated = b.allocated + u.units,
-                   status = CASE WHEN b.allocated + u.units >= b.quantity THEN 'ALLOCATED' ELSE b.status END,
-                   allocated_at = $2, updated_at = $2
-              FROM unnest($3::bigint[], $4::int[]) AS u (id, units)
-             WHERE b.catalog_id = $1 AND b.id = u.id
-            RETURNING b.id, b.status, b.allocated, b.quantity""";
-    private static final String AUDIT = """
-            INSERT INTO stockout_allocation (catalog_id, receipt_id, backorder_id, location_code, quantity, allocated_at)
-            SELECT $1::text, $2::bigint, u.id, $3::text, u.units, $4::timestamptz
-              FROM unnest($5::bigint[], $6::int[]) AS u (id, units)""";
-    private static final String HOLD_FOR_ORDERS = """
-            INSERT INTO stockout_hold (catalog_id, cart_id, sku, location_code, kind, quantity, expires_at, created_at,
-                confirmed_at)
-            SELECT $1::text, c.cart_id, $2::text, $3::text, 'SHIP', u.units, NULL, $4::timestamptz, $4::timestamptz
-              FROM unnest($5::text[], $6::int[]) AS u (order_id, units)
-              JOIN stockout_cart c ON c.catalog_id = $1 AND c.order_id = u.order_id""";
     private static final String MEASURE = """
             UPDATE stockout_receipt SET delay_days = $2 WHERE id = $1""";
     private static final String SAVE_OUTCOME = """
@@ -125,18 +102,18 @@ public class ReceiptService {
     private final Pool pool;
     private final Clock clock;
     private final ObjectMapper mapper;
-    private final Outbox outbox;
+    private final BackorderQueue queue;
     private final SupplierOutlooks outlooks;
     private final Repromising repromising;
     private final Segmentation segmentation;
 
-    public ReceiptService(Pool pool, Clock clock, ObjectMapper mapper, Outbox outbox, SupplierOutlooks outlooks,
+    public ReceiptService(Pool pool, Clock clock, ObjectMapper mapper, BackorderQueue queue, SupplierOutlooks outlooks,
             Repromising repromising, Segmentation segmentation) {
         this.segmentation = segmentation;
         this.pool = pool;
         this.clock = clock;
         this.mapper = mapper;
-        this.outbox = outbox;
+        this.queue = queue;
         this.outlooks = outlooks;
         this.repromising = repromising;
     }
@@ -385,61 +362,8 @@ public class ReceiptService {
             // a store that does not ship cannot send units to a waiting order: they are sold there
             return Uni.createFrom().item(List.of());
         }
-        return connection.preparedQuery(WAITING.formatted(QueueOrder.of(order, "b")))
-                .execute(Tuple.of(catalog, receipt.sku()))
-                .flatMap(waiting -> allocate(connection, catalog, receiptId, receipt, waiting, now));
-    }
-
-    private Uni<List<ReceiptOutcome.Allocated>> allocate(SqlConnection connection, String catalog, long receiptId,
-            Resolved receipt, RowSet<Row> waitingRows, OffsetDateTime now) {
-        List<Allocation.Waiting> queue = new ArrayList<>();
-        Map<Long, String> orders = new LinkedHashMap<>();
-        for (Row row : waitingRows) {
-            queue.add(new Allocation.Waiting(row.getLong("id"), row.getInteger("units")));
-            orders.put(row.getLong("id"), row.getString("order_id"));
-        }
-        List<Allocation.Share> shares = Allocation.allocate(queue, receipt.receipt().quantity());
-        if (shares.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        Long[] ids = shares.stream().map(Allocation.Share::backorderId).toArray(Long[]::new);
-        Integer[] units = shares.stream().map(Allocation.Share::units).toArray(Integer[]::new);
-        String[] orderIds = shares.stream().map(share -> orders.get(share.backorderId())).toArray(String[]::new);
-        return connection.preparedQuery(ALLOCATE)
-                .execute(Tuple.of(catalog, receipt.receivedAt(), ids, units))
-                .flatMap(updated -> {
-                    Map<Long, String> statuses = new HashMap<>();
-                    Map<Long, Integer> allocatedTotals = new HashMap<>();
-                    for (Row row : updated) {
-                        statuses.put(row.getLong("id"), row.getString("status"));
-                        allocatedTotals.put(row.getLong("id"), row.getInteger("allocated"));
-                    }
-                    List<ReceiptOutcome.Allocated> allocated = new ArrayList<>();
-                    List<Outbox.Event> events = new ArrayList<>();
-                    for (Allocation.Share share : shares) {
-                        String orderId = orders.get(share.backorderId());
-                        String status = statuses.get(share.backorderId());
-                        allocated.add(new ReceiptOutcome.Allocated(share.backorderId(), orderId, share.units(), status));
-                        Map<String, Object> payload = new LinkedHashMap<>();
-                        payload.put("backorderId", share.backorderId());
-                        payload.put("orderId", orderId);
-                        payload.put("sku", receipt.sku());
-                        payload.put("quantity", share.units());
-                        payload.put("allocated", allocatedTotals.get(share.backorderId()));
-                        payload.put("status", status);
-                        payload.put("receiptId", receipt.receipt().receiptId());
-                        payload.put("location", receipt.location());
-                        events.add(new Outbox.Event(Outbox.BACKORDER_ALLOCATED, "backorder/" + share.backorderId(),
-                                payload));
-                    }
-                    return connection.preparedQuery(AUDIT)
-                            .execute(Tuple.of(catalog, receiptId, receipt.location(), receipt.receivedAt(), ids, units))
-                            .flatMap(audited -> connection.preparedQuery(HOLD_FOR_ORDERS)
-                                    .execute(Tuple.from(List.of(catalog, receipt.sku(), receipt.location(),
-                                            receipt.receivedAt(), orderIds, units))))
-                            .flatMap(held -> outbox.add(connection, catalog, events, now))
-                            .replaceWith(List.copyOf(allocated));
-                });
+        return queue.serve(connection, catalog, order, new BackorderQueue.Units(receipt.sku(), receipt.location(),
+                receipt.receipt().quantity(), receiptId, receipt.receipt().receiptId(), receipt.receivedAt(), null), now);
     }
 
     private Uni<ReceiptOutcome> firstOutcome(SqlConnection connection, String catalog, Resolved receipt) {

@@ -7,8 +7,20 @@ package io.stockout.runtime.tolerance;
  */
 public final class Hysteresis {
 
+    /** How a tolerance's state changed; {@link #assess} answers only the first three. */
     public enum Change {
-        BREACHED, RECOVERED, NONE
+        /** The figure went beyond the limit. */
+        BREACHED,
+        /** The figure came back to the recovery point. */
+        RECOVERED,
+        /** Nothing changed. */
+        NONE,
+        /** A breached tolerance's action became {@code PAUSE_BACKORDERS}: its pause begins while it stays breached. */
+        PAUSED,
+        /** A breached tolerance's action became {@code ALERT}: its pause ends while it stays breached. */
+        RESUMED,
+        /** The tolerance was removed while breached: its breach, and its pause, end without a recovery. */
+        REMOVED
     }
 
     private Hysteresis() {

@@ -28,8 +28,8 @@ import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
 
 /**
- * A catalog's tolerances: set them all at once, read them, see which are breached and every breach and recovery, and
- * check them now rather than at the next scheduled check.
+ * A catalog's tolerances: set them all at once, read them, see which are breached and every change (breach, recovery,
+ * pause, resume, removal), and check them now rather than at the next scheduled check.
  */
 @Tag(name = "Tolerances")
 @SecurityRequirement(name = "stockout-key")
@@ -50,11 +50,14 @@ public class ToleranceResource {
         this.config = config;
     }
 
-    /** A page of breaches and recoveries, and the cursor of the next when there may be one. */
+    /** A page of changes, and the cursor of the next when there may be one. */
     public record Changes(List<Breach> changes, String next) {
     }
 
-    /** Replaces every tolerance of the catalog with those in the body (an empty list removes them all). */
+    /**
+     * Replaces every tolerance of the catalog with those in the body (an empty list removes them all); a breached
+     * tolerance removed, or given another action, ends or pauses or resumes at once.
+     */
     @PUT
     @Allowed(AccessRole.ADMIN)
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = Tolerance.Request.class)))
@@ -79,7 +82,7 @@ public class ToleranceResource {
         return tolerances.breaches(catalog);
     }
 
-    /** Every breach and recovery, oldest first: pass the last id seen as {@code after}. */
+    /** Every change of the catalog's tolerances, oldest first: pass the last id seen as {@code after}. */
     @GET
     @Path("/changes")
     @Allowed(AccessRole.READ)

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -43,6 +44,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * the scheduled check of a second instance passes over a catalog being checked. Every breach and recovery is recorded
  * with its figure and queued for the merchant in the same transaction. Pauses are kept in a column of the catalog and of
  * the SKU, which the availability and cart statements read with the rest of their facts.
+ * <p>
+ * Replacing the tolerances takes the same lock. Breached tolerances whose action changes pause or resume at once, and
+ * those removed end their breach at once, each recorded and announced like any other change; new limits are applied by
+ * the next check, which measures the figures.
  */
 @ApplicationScoped
 public class Tolerances {
@@ -51,8 +56,11 @@ public class Tolerances {
     /** Most tolerances a catalog may have. */
     public static final int MAX_TOLERANCES = 10_000;
 
+    /** A tolerance breached, or a breached one's action changed (its payload's {@code change} says which). */
     public static final String BREACHED = "tolerance.breached";
     public static final String RECOVERED = "tolerance.recovered";
+    /** A breached tolerance was removed: its breach ends without a recovery. */
+    public static final String REMOVED = "tolerance.removed";
 
     private static final String LOCK = """
             SELECT true AS locked FROM (SELECT pg_advisory_xact_lock(hashtext('stockout.metrics'), hashtext($1))) l""";
@@ -142,26 +150,48 @@ public class Tolerances {
      * @param checked {@code false} when another instance was checking the catalog (nothing was done)
      * @param breached the tolerances that breached at this check
      * @param recovered the tolerances that recovered at this check
+     * @param changed breached tolerances that paused, resumed or ended at this check because their tolerance changed or
+     *        went; these changes are normally made when the tolerances are replaced
      * @param breaches every tolerance breached after the check
      */
     public record Checked(String catalog, boolean checked, LocalDate day, List<Breach> breached,
-            List<Breach> recovered, List<Breach> breaches) {
+            List<Breach> recovered, List<Breach> changed, List<Breach> breaches) {
     }
 
-    /** Replaces a catalog's tolerances with these; the next check breaches and recovers by them. */
+    /**
+     * Replaces a catalog's tolerances with these. Breached tolerances whose action changed pause or resume now, and
+     * those removed end now; the next check breaches and recovers by the new limits.
+     */
     public Uni<List<Tolerance>> replace(String catalog, List<Tolerance.Request> requests) {
         Checks.catalogId(catalog);
         List<Tolerance> tolerances = validate(requests);
         OffsetDateTime now = now();
         String actor = Actor.current();
         return pool.withTransaction(connection -> Actor.name(connection, actor)
-                .chain(() -> connection.preparedQuery(CATALOG).execute(Tuple.of(catalog)))
+                .chain(() -> connection.preparedQuery(LOCK).execute(Tuple.of(catalog)))
+                .flatMap(locked -> connection.preparedQuery(CATALOG).execute(Tuple.of(catalog)))
                 .flatMap(found -> {
                     if (found.size() == 0) {
                         return Uni.createFrom().failure(StockoutProblem.unknownCatalog(catalog));
                     }
-                    return connection.preparedQuery(REMOVE_ALL).execute(Tuple.of(catalog));
+                    return list(connection, catalog);
                 })
+                .flatMap(before -> breaches(connection, catalog)
+                        .flatMap(current -> store(connection, catalog, tolerances, now)
+                                .flatMap(stored -> {
+                                    Assessment amended = amend(before, tolerances, current);
+                                    return amended.changes().isEmpty()
+                                            ? Uni.createFrom().voidItem()
+                                            : apply(connection, catalog, amended, now);
+                                })))
+                .flatMap(applied -> list(connection, catalog)))
+                .invoke(replaced -> LOG.debugf("Catalog %s: %d tolerances set", catalog, replaced.size()));
+    }
+
+    private static Uni<Void> store(SqlConnection connection, String catalog, List<Tolerance> tolerances,
+            OffsetDateTime now) {
+        return connection.preparedQuery(REMOVE_ALL)
+                .execute(Tuple.of(catalog))
                 .flatMap(removed -> connection.preparedQuery(INSERT)
                         .execute(Tuple.from(List.of(catalog,
                                 tolerances.stream().map(t -> t.scope().name()).toArray(String[]::new),
@@ -170,7 +200,7 @@ public class Tolerances {
                                 tolerances.stream().map(Tolerance::limit).toArray(Double[]::new),
                                 tolerances.stream().map(Tolerance::recoverAt).toArray(Double[]::new),
                                 tolerances.stream().map(t -> t.action().name()).toArray(String[]::new), now))))
-                .flatMap(inserted -> list(connection, catalog)));
+                .replaceWithVoid();
     }
 
     public Uni<List<Tolerance>> list(String catalog) {
@@ -219,7 +249,7 @@ public class Tolerances {
                 });
     }
 
-    /** Every breach and recovery after the given record id, oldest first. */
+    /** Every change after the given record id, oldest first. */
     public Uni<List<Breach>> changes(String catalog, long after, int limit) {
         Checks.catalogId(catalog);
         return pool.withConnection(connection -> connection.preparedQuery(CATALOG)
@@ -250,7 +280,8 @@ public class Tolerances {
                 .execute(Tuple.of(catalog))
                 .flatMap(locked -> {
                     if (!locked.iterator().next().getBoolean("locked")) {
-                        return Uni.createFrom().item(new Checked(catalog, false, null, List.of(), List.of(), List.of()));
+                        return Uni.createFrom()
+                                .item(new Checked(catalog, false, null, List.of(), List.of(), List.of(), List.of()));
                     }
                     return figures.measure(connection, catalog, null, now)
                             .flatMap(measured -> measured.isEmpty()
@@ -258,9 +289,9 @@ public class Tolerances {
                                     : check(connection, catalog, measured.get(), now));
                 }))
                 .invoke(checked -> {
-                    if (!checked.breached().isEmpty() || !checked.recovered().isEmpty()) {
-                        LOG.infof("Catalog %s: %d tolerances breached, %d recovered", catalog, checked.breached().size(),
-                                checked.recovered().size());
+                    if (!checked.breached().isEmpty() || !checked.recovered().isEmpty() || !checked.changed().isEmpty()) {
+                        LOG.infof("Catalog %s: %d tolerances breached, %d recovered, %d otherwise changed", catalog,
+                                checked.breached().size(), checked.recovered().size(), checked.changed().size());
                     }
                 });
     }
@@ -282,7 +313,8 @@ public class Tolerances {
                                             day.minusDays(config.metrics().retention().toDays()))))
                             .map(after -> {
                                 latest.update(catalog, total, after);
-                                return new Checked(catalog, true, day, assessment.breached, assessment.recovered, after);
+                                return new Checked(catalog, true, day, assessment.of(Change.BREACHED),
+                                        assessment.of(Change.RECOVERED), assessment.otherChanges(), after);
                             });
                 }));
     }
@@ -309,8 +341,29 @@ public class Tolerances {
                 .replaceWithVoid();
     }
 
-    /** The breaches and recoveries of one check, and the breaches that stay. */
-    private record Assessment(List<Breach> breached, List<Breach> recovered, List<Breach> stay) {
+    /**
+     * What one check or replacement changes: every change in the order it is recorded, and the breaches that stay (with
+     * their figure, limit and action now, those whose action changed included).
+     */
+    record Assessment(List<Breach> changes, List<Breach> stay) {
+
+        List<Breach> of(Change change) {
+            return changes.stream().filter(breach -> breach.change() == change).toList();
+        }
+
+        /** The changes that end a breach: recoveries and removals. */
+        List<Breach> ended() {
+            return changes.stream()
+                    .filter(breach -> breach.change() == Change.RECOVERED || breach.change() == Change.REMOVED)
+                    .toList();
+        }
+
+        /** Pauses, resumes and removals. */
+        List<Breach> otherChanges() {
+            return changes.stream()
+                    .filter(breach -> breach.change() != Change.BREACHED && breach.change() != Change.RECOVERED)
+                    .toList();
+        }
     }
 
     private record Key(Scope scope, String sku, Metric metric) {
@@ -351,8 +404,7 @@ public class Tolerances {
             }
         }
 
-        List<Breach> breached = new ArrayList<>();
-        List<Breach> recovered = new ArrayList<>();
+        List<Breach> changes = new ArrayList<>();
         List<Breach> stay = new ArrayList<>();
         applicable.forEach((key, tolerance) -> {
             Figures figures = measured.get(key.sku() == null ? BackorderFigures.CATALOG : key.sku());
@@ -363,30 +415,78 @@ public class Tolerances {
             Breach now = breachedNow.remove(key);
             Change change = Hysteresis.assess(key.metric(), value, tolerance.limit(), tolerance.recoverAt(), now != null);
             double figure = value == null ? (now == null ? Double.NaN : now.value()) : value;
+            if (change == Change.NONE && now != null && now.action() != tolerance.action()) {
+                // the tolerance stays breached under another action: its pause begins or ends now, and says so
+                change = tolerance.action() == Action.PAUSE_BACKORDERS ? Change.PAUSED : Change.RESUMED;
+            }
             Breach breach = new Breach(null, key.scope(), key.sku(), key.metric(), tolerance.action(), figure,
                     tolerance.limit(), tolerance.recoverAt(), null, change == Change.NONE ? null : change);
-            switch (change) {
-                case BREACHED -> breached.add(breach);
-                case RECOVERED -> recovered.add(breach);
-                case NONE -> {
-                    if (now != null) {
-                        stay.add(breach);
-                    }
-                }
+            if (change != Change.NONE) {
+                changes.add(breach);
+            }
+            if (now != null && change != Change.RECOVERED) {
+                stay.add(breach);
             }
         });
-        // a breach whose tolerance was removed ends: recorded as recovered, with its last figure
-        breachedNow.forEach((key, gone) -> recovered.add(new Breach(null, gone.scope(), gone.sku(), gone.metric(),
-                gone.action(), gone.value(), gone.limit(), gone.limit(), null, Change.RECOVERED)));
-        return new Assessment(breached, recovered, stay);
+        // a breach whose tolerance is gone ends: recorded as removed, with its last figure, never as a recovery
+        breachedNow.values().forEach(gone -> changes.add(removed(gone, null)));
+        return new Assessment(changes, stay);
+    }
+
+    /**
+     * Pure: what replacing the tolerances does to the breaches now, before any figure is measured again. A breach whose
+     * tolerance is gone ends; one whose tolerance now has another action pauses or resumes; the others stay as they are
+     * until the next check.
+     */
+    static Assessment amend(List<Tolerance> before, List<Tolerance> after, List<Breach> current) {
+        List<Breach> changes = new ArrayList<>();
+        List<Breach> stay = new ArrayList<>();
+        for (Breach breach : current) {
+            Tolerance now = applicable(after, breach.scope(), breach.sku(), breach.metric());
+            if (now == null || !now.metric().measured()) {
+                changes.add(removed(breach, applicable(before, breach.scope(), breach.sku(), breach.metric())));
+            } else if (now.action() != breach.action()) {
+                Breach changed = new Breach(null, breach.scope(), breach.sku(), breach.metric(), now.action(),
+                        breach.value(), now.limit(), now.recoverAt(), null,
+                        now.action() == Action.PAUSE_BACKORDERS ? Change.PAUSED : Change.RESUMED);
+                changes.add(changed);
+                stay.add(changed);
+            }
+        }
+        return new Assessment(changes, stay);
+    }
+
+    /** The tolerance that measures a catalog's, or a SKU's, metric: a SKU's own, else the default of every SKU. */
+    private static Tolerance applicable(List<Tolerance> tolerances, Scope scope, String sku, Metric metric) {
+        Tolerance fallback = null;
+        for (Tolerance tolerance : tolerances) {
+            if (tolerance.scope() != scope || tolerance.metric() != metric) {
+                continue;
+            }
+            if (Objects.equals(tolerance.sku(), scope == Scope.CATALOG ? null : sku)) {
+                return tolerance;
+            }
+            if (scope == Scope.SKU && tolerance.sku() == null) {
+                fallback = tolerance;
+            }
+        }
+        return fallback;
+    }
+
+    /** The end of a breach whose tolerance was removed, with its last figure and the removed tolerance's recovery point. */
+    private static Breach removed(Breach gone, Tolerance was) {
+        return new Breach(null, gone.scope(), gone.sku(), gone.metric(), gone.action(), gone.value(), gone.limit(),
+                was != null ? was.recoverAt() : gone.limit(), null, Change.REMOVED);
     }
 
     private Uni<Void> apply(SqlConnection connection, String catalog, Assessment assessment, OffsetDateTime now) {
-        List<Breach> changes = new ArrayList<>(assessment.breached);
-        changes.addAll(assessment.recovered);
+        List<Breach> changes = assessment.changes();
+        List<Breach> breached = assessment.of(Change.BREACHED);
+        List<Breach> ended = assessment.ended();
         List<Outbox.Event> events = new ArrayList<>();
         for (Breach change : changes) {
             Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("change", change.change().name());
             payload.put("scope", change.scope().name());
             payload.put("sku", change.sku());
             payload.put("metric", change.metric().name());
@@ -394,18 +494,17 @@ public class Tolerances {
             payload.put("value", change.value());
             payload.put("limit", change.limit());
             payload.put("recoverAt", change.recoverAt());
-            payload.put("backordersPaused",
-                    change.action() == Action.PAUSE_BACKORDERS && change.change() == Change.BREACHED);
-            events.add(new Outbox.Event(change.change() == Change.BREACHED ? BREACHED : RECOVERED,
+            payload.put("backordersPaused", change.action() == Action.PAUSE_BACKORDERS
+                    && (change.change() == Change.BREACHED || change.change() == Change.PAUSED));
+            events.add(new Outbox.Event(eventType(change.change()),
                     change.sku() == null ? "catalog" : "sku/" + change.sku(), payload));
         }
         return connection.preparedQuery(BREACH)
-                .execute(Tuple.from(breachColumns(catalog, assessment.breached, now)))
+                .execute(Tuple.from(breachColumns(catalog, breached, now)))
                 .flatMap(done -> connection.preparedQuery(STILL_BREACHED)
-                        .execute(Tuple.from(breachColumns(catalog, assessment.stay, null))))
+                        .execute(Tuple.from(breachColumns(catalog, assessment.stay(), null))))
                 .flatMap(done -> connection.preparedQuery(RECOVER)
-                        .execute(Tuple.of(catalog, scopes(assessment.recovered), skus(assessment.recovered),
-                                metrics(assessment.recovered))))
+                        .execute(Tuple.of(catalog, scopes(ended), skus(ended), metrics(ended))))
                 .flatMap(done -> connection.preparedQuery(LOG_CHANGES)
                         .execute(Tuple.from(List.of(catalog, scopes(changes), skus(changes), metrics(changes),
                                 changes.stream().map(c -> c.action().name()).toArray(String[]::new),
@@ -418,6 +517,14 @@ public class Tolerances {
                 .flatMap(done -> connection.preparedQuery(PAUSE_SKUS).execute(Tuple.of(catalog)))
                 .flatMap(done -> connection.preparedQuery(RESUME_SKUS).execute(Tuple.of(catalog)))
                 .replaceWithVoid();
+    }
+
+    private static String eventType(Change change) {
+        return switch (change) {
+            case RECOVERED -> Tolerances.RECOVERED;
+            case REMOVED -> Tolerances.REMOVED;
+            default -> Tolerances.BREACHED;
+        };
     }
 
     /** Catalog, scopes, SKUs, metrics, actions, values, then the time or nothing, then the limits. */
