@@ -17,6 +17,7 @@ import io.quarkus.hibernate.orm.deployment.spi.AdditionalJpaModelBuildItem;
 import io.stockout.StockoutBuildTimeConfig;
 import io.stockout.runtime.availability.AvailabilityResource;
 import io.stockout.runtime.backorder.BackorderResource;
+import io.stockout.runtime.cache.CacheListener;
 import io.stockout.runtime.cart.CartResource;
 import io.stockout.runtime.catalog.CatalogEntity;
 import io.stockout.runtime.delivery.Deliveries;
@@ -68,7 +69,7 @@ class StockoutProcessor {
                         SupplyResource.class,
                         BackorderResource.class, OutboxResource.class, MetricsResource.class, CounterFlush.class,
                         ToleranceResource.class, MetricsCheck.class, StockWatch.class, Subscriptions.class,
-                        Deliveries.class, WebhookSecretResource.class, DeliverySweep.class)
+                        Deliveries.class, WebhookSecretResource.class, DeliverySweep.class, CacheListener.class)
                 .setUnremovable()
                 .build();
     }

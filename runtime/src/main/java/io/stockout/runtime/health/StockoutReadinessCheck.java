@@ -8,11 +8,12 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
+import io.stockout.runtime.cache.Coherence;
 import io.stockout.runtime.schema.StockoutSchema;
 
 /**
  * Ready when the database answers and every one of Stockout's migrations is applied. Runs on a worker thread: it
- * asks Flyway over JDBC.
+ * asks Flyway over JDBC. Its data also tells whether the instance listens for changes of what it keeps in memory.
  */
 @Readiness
 @ApplicationScoped
@@ -21,14 +22,18 @@ public class StockoutReadinessCheck implements HealthCheck {
     private static final Logger LOG = Logger.getLogger(StockoutReadinessCheck.class);
 
     private final StockoutSchema schema;
+    private final Coherence coherence;
 
-    public StockoutReadinessCheck(StockoutSchema schema) {
+    public StockoutReadinessCheck(StockoutSchema schema, Coherence coherence) {
         this.schema = schema;
+        this.coherence = coherence;
     }
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("Stockout database");
+        // whether kept settings and secrets are served: not a condition of readiness, every request can read them
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("Stockout database")
+                .withData("caches", coherence.listening() ? "listening" : "bypassed");
         try {
             int pending = schema.pendingMigrations();
             return response.status(pending == 0)
