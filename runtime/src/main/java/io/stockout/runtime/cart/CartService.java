@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import io.stockout.StockoutRuntimeConfig;
+import io.stockout.runtime.catalog.CatalogSettings;
+import io.stockout.runtime.catalog.Catalogs;
 import io.stockout.runtime.json.Fingerprint;
 import io.stockout.runtime.metrics.Counters;
 import io.stockout.runtime.problem.Checks;
@@ -52,11 +54,12 @@ public class CartService {
     private final ObjectMapper mapper;
     private final StockoutRuntimeConfig config;
     private final CartDecision decision;
-
+    private final Catalogs catalogs;
     private final Counters counters;
 
-    public CartService(Pool pool, CartStatements statements, CartDecision decision, Clock clock, ObjectMapper mapper,
-            StockoutRuntimeConfig config, Counters counters) {
+    public CartService(Pool pool, CartStatements statements, CartDecision decision, Catalogs catalogs, Clock clock,
+            ObjectMapper mapper, StockoutRuntimeConfig config, Counters counters) {
+        this.catalogs = catalogs;
         this.counters = counters;
         this.pool = pool;
         this.statements = statements;
@@ -79,7 +82,7 @@ public class CartService {
         OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
 
         List<Claim> claimed = new ArrayList<>();
-        return pool.withTransaction(connection -> statements.catalog(connection, catalog)
+        return pool.withTransaction(connection -> catalogs.settings(connection, catalog)
                 .map(found -> found.orElseThrow(() -> StockoutProblem.unknownCatalog(catalog)))
                 .flatMap(found -> connection.preparedQuery(OPEN_CART)
                         .execute(Tuple.of(catalog, cartId, version, now))
@@ -98,12 +101,12 @@ public class CartService {
                 .invoke(plan -> claimed.forEach(claim -> counters.add(catalog, Counters.HOLDS_CREATED, claim.sku(), 1)));
     }
 
-    private Uni<CartPlan> claim(SqlConnection connection, CartStatements.Catalog catalog, String catalogId, String cartId,
+    private Uni<CartPlan> claim(SqlConnection connection, CatalogSettings catalog, String catalogId, String cartId,
             long version, List<CartLine> lines, String fingerprint, OffsetDateTime now, OffsetDateTime expiresAt,
             List<Claim> claimed) {
         return connection.preparedQuery(RELEASE)
                 .execute(Tuple.of(catalogId, cartId))
-                .flatMap(released -> statements.lockAndRead(connection, catalogId, lines, now))
+                .flatMap(released -> statements.lockAndRead(connection, catalog.facts(), lines, now))
                 .flatMap(facts -> {
                     CartDecision.Result result = decision.plan(catalog.facts(), facts, lines, now.toInstant());
                     CartPlan plan = new CartPlan(catalogId, cartId, version, expiresAt, result.lines());

@@ -24,8 +24,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockout.LocationKind;
 import io.stockout.OfferKind;
@@ -33,6 +32,7 @@ import io.stockout.OutOfStockPolicy;
 import io.stockout.StockoutLoader;
 import io.stockout.StockoutRuntimeConfig;
 import io.stockout.runtime.catalog.CatalogEntity;
+import io.stockout.runtime.catalog.Catalogs;
 import io.stockout.runtime.pickup.OpeningHours;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
@@ -69,10 +69,12 @@ public class LoadingService implements StockoutLoader {
     private final Repromising repromising;
     private final SupplierOutlooks outlooks;
     private final ReceiptService receipts;
+    private final Catalogs catalogs;
 
     public LoadingService(Pool pool, Clock clock, ObjectMapper mapper, StockoutRuntimeConfig config,
-            Repromising repromising, SupplierOutlooks outlooks, ReceiptService receipts) {
+            Repromising repromising, SupplierOutlooks outlooks, ReceiptService receipts, Catalogs catalogs) {
         this.receipts = receipts;
+        this.catalogs = catalogs;
         this.pool = pool;
         this.clock = clock;
         this.mapper = mapper;
@@ -82,12 +84,12 @@ public class LoadingService implements StockoutLoader {
     }
 
     @Override
-    @WithTransaction
     public Uni<CatalogView> putCatalog(String id, Catalog catalog) {
         Checks.catalogId(id);
         Checks.present("", catalog);
         validate(catalog);
-        return CatalogEntity.<CatalogEntity>findById(id)
+        // the transaction is explicit so that the settings this instance keeps are dropped once it committed
+        return Panache.withTransaction(() -> CatalogEntity.<CatalogEntity>findById(id)
                 .onItem()
                 .ifNull()
                 .continueWith(() -> newCatalog(id))
@@ -99,17 +101,17 @@ public class LoadingService implements StockoutLoader {
                         ? Uni.createFrom().voidItem()
                         : pool.withTransaction(connection -> outlooks.refresh(connection, id, null,
                                 entity.promisePercentile)))
-                .map(LoadingService::view);
+                .map(LoadingService::view))
+                .invoke(view -> catalogs.changed(id));
     }
 
     @Override
-    @WithSession
     public Uni<CatalogView> getCatalog(String id) {
         Checks.catalogId(id);
-        return CatalogEntity.<CatalogEntity>findById(id)
+        return Panache.withSession(() -> CatalogEntity.<CatalogEntity>findById(id)
                 .onItem()
                 .ifNotNull()
-                .transform(LoadingService::view);
+                .transform(LoadingService::view));
     }
 
     @Override
