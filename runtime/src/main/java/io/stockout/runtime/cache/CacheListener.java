@@ -68,7 +68,13 @@ public class CacheListener {
             LOG.info("Stockout keeps no catalog settings or webhook secrets in memory (quarkus.stockout.cache.active)");
             return;
         }
-        subscriber = PgSubscriber.subscriber(vertx, options()).reconnectPolicy(this::lost);
+        Optional<PgConnectOptions> options = options();
+        if (options.isEmpty()) {
+            LOG.warn("Stockout cannot listen for changes without quarkus.datasource.reactive.url or "
+                    + "quarkus.stockout.cache.listen-url: catalog settings and webhook secrets are read at every request");
+            return;
+        }
+        subscriber = PgSubscriber.subscriber(vertx, options.get()).reconnectPolicy(this::lost);
         subscriber.channel(CHANNEL).subscribeHandler(subscribed -> probe()).handler(this::announced);
         connect(0);
     }
@@ -180,14 +186,15 @@ public class CacheListener {
         }
     }
 
-    private PgConnectOptions options() {
+    private Optional<PgConnectOptions> options() {
         Optional<String> own = config.cache().listenUrl();
-        String url = own.orElseGet(() -> settings.getOptionalValues("quarkus.datasource.reactive.url", String.class)
-                .map(urls -> urls.get(0))
-                .orElseThrow(() -> new IllegalStateException(
-                        "Stockout needs quarkus.datasource.reactive.url (or quarkus.stockout.cache.listen-url) to listen "
-                                + "for changes")));
-        url = url.trim();
+        Optional<String> configured = own.or(() -> settings
+                .getOptionalValues("quarkus.datasource.reactive.url", String.class)
+                .map(urls -> urls.get(0)));
+        if (configured.isEmpty()) {
+            return Optional.empty();
+        }
+        String url = configured.get().trim();
         if (url.startsWith("vertx-reactive:")) {
             url = url.substring("vertx-reactive:".length());
         }
@@ -203,6 +210,6 @@ public class CacheListener {
         // seen in pg_stat_activity: which instance's listener a connection is
         options.addProperty("application_name", "stockout-listener-" + ProcessHandle.current().pid());
         options.setTcpKeepAlive(true);
-        return options;
+        return Optional.of(options);
     }
 }
