@@ -99,6 +99,11 @@ public interface StockoutRuntimeConfig {
     Admin admin();
 
     /**
+     * Catalog settings and webhook secrets kept in memory, and how every instance learns that they changed.
+     */
+    Cache cache();
+
+    /**
      * The commercetools API Extension.
      */
     Commercetools commercetools();
@@ -149,11 +154,11 @@ public interface StockoutRuntimeConfig {
         MemorySize maxBodySize();
 
         /**
-         * How long webhook secrets read from the database are kept in memory.
+         * The longest time webhook secrets read from the database are used before they are read again.
          * <p>
-         * A secret set through this instance counts at once; a signature that matches no known secret makes the
-         * instance read the catalog's secrets again (at most once a second), so a new secret set through another
-         * instance counts at once too. Ending a rotation early reaches the other instances within this time.
+         * A rotation, through any instance, counts on every instance as soon as it is committed (see
+         * {@code quarkus.stockout.cache}); this bounds what a lost notification could cost. A signature that matches
+         * no known secret also makes the instance read the catalog's secrets again, at most once a second.
          */
         @WithDefault("1m")
         Duration secretCacheTime();
@@ -254,6 +259,48 @@ public interface StockoutRuntimeConfig {
             @WithDefault("0")
             BigDecimal pickupAmount();
         }
+    }
+
+    interface Cache {
+
+        /**
+         * Whether catalog settings and webhook secrets are kept in memory between requests.
+         * <p>
+         * When on, each instance holds one more database connection that listens for changes (PostgreSQL
+         * {@code LISTEN}), and a change made through any instance, or by SQL, counts on every instance as soon as it is
+         * committed. When off, no connection listens and every request reads what it needs: the availability check
+         * still takes no more statements, a cart validation one more.
+         */
+        @WithDefault("true")
+        boolean active();
+
+        /**
+         * The longest time a kept entry is used before it is read again, even when no change was announced.
+         * <p>
+         * Changes are announced within milliseconds of their commit, and nothing is served from memory while the
+         * listening connection is down; this bounds what a notification lost in some other way could cost.
+         */
+        @WithDefault("1m")
+        Duration timeToLive();
+
+        /**
+         * The longest wait between two attempts to open the listening connection again after it was lost.
+         * <p>
+         * The first attempt is at once; each failed attempt doubles the wait, up to this. Until the connection is back,
+         * every request reads what it needs from the database.
+         */
+        @WithDefault("5s")
+        Duration maxReconnectDelay();
+
+        /**
+         * The PostgreSQL the listening connection opens, as a reactive URL ({@code postgresql://host:port/database}).
+         * <p>
+         * When unset, the datasource's own {@code quarkus.datasource.reactive.url} (its first entry), username and
+         * password. Set it when the datasource goes through a pooler in transaction mode (PgBouncer, for example), which
+         * does not keep a {@code LISTEN}: point it at the primary itself. The username and password of the datasource
+         * apply unless the URL carries its own.
+         */
+        Optional<String> listenUrl();
     }
 
     interface Schema {

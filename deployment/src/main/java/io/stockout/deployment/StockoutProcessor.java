@@ -23,6 +23,7 @@ import io.stockout.runtime.access.CatalogAccess;
 import io.stockout.runtime.audit.AuditResource;
 import io.stockout.runtime.availability.AvailabilityResource;
 import io.stockout.runtime.backorder.BackorderResource;
+import io.stockout.runtime.cache.CacheListener;
 import io.stockout.runtime.cart.CartResource;
 import io.stockout.runtime.catalog.CatalogEntity;
 import io.stockout.runtime.delivery.Deliveries;
@@ -78,7 +79,7 @@ class StockoutProcessor {
                         ToleranceResource.class, MetricsCheck.class, StockWatch.class, Subscriptions.class,
                         Deliveries.class, WebhookSecretResource.class, DeliverySweep.class, ApiKeys.class,
                         ApiKeyMechanism.class, ApiKeyIdentityProvider.class, CatalogAccess.class, ApiKeyResource.class,
-                        AuditResource.class, SegmentationResource.class, SegmentationSweep.class)
+                        AuditResource.class, SegmentationResource.class, SegmentationSweep.class, CacheListener.class)
                 .setUnremovable()
                 .build();
     }

@@ -91,6 +91,11 @@ final class ApplicationInstance implements AutoCloseable {
         throw new IllegalStateException("Instance " + name + " was not ready within " + patience);
     }
 
+    /** The process id of the instance, which names its listening connection in {@code pg_stat_activity}. */
+    long pid() {
+        return process.pid();
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -1,5 +1,6 @@
 package io.stockout.it;
 
+import static io.restassured.RestAssured.given;
 import static io.stockout.it.Catalog.KM;
 import static io.stockout.it.Catalog.PARIS_LATITUDE;
 import static io.stockout.it.Catalog.PARIS_LONGITUDE;
@@ -24,13 +25,16 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.stockout.OfferKind;
 import io.stockout.OutOfStockPolicy;
 
 /**
  * All facts for all lines of an availability check come from at most two statements, however many lines there are:
- * the SKUs with their stock, supply and substitutes, and the stores near the shopper. The statements are counted on
- * the wire between the application and PostgreSQL ({@link StatementCountingProxy}), which only this class's
- * application goes through.
+ * the SKUs with their stock, supply and substitutes, and the stores near the shopper. The catalog's settings and
+ * webhook secret are kept in memory: they cost no statement once read, and a catalog changed a moment ago reads its
+ * settings with its SKUs. The statements are counted on the wire between the application and PostgreSQL
+ * ({@link StatementCountingProxy}), which only this class's application goes through.
  */
 @QuarkusTest
 @WithTestResource(value = StatementCountingProxy.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
@@ -63,13 +67,17 @@ class AvailabilityRoundTripsTest {
             supply.add(inbound("PO-" + i, sku, 10, "2026-03-10"));
             links.add(link(sku, "SKU-" + (i + 1) % LINES, 1));
         }
-        shop = Catalog.create("round-trips")
+        shop = Catalog
+                .create("round-trips", Row.settings().offerKinds(OfferKind.BACKORDER, OfferKind.PICKUP, OfferKind.SUBSTITUTE))
                 .skus(skus.toArray(Row[]::new))
                 .locations(warehouse("WH"), store("NEAR", PARIS_LATITUDE + KM, PARIS_LONGITUDE),
                         store("FAR", PARIS_LATITUDE + 20 * KM, PARIS_LONGITUDE))
                 .stock(levels.toArray(Row[]::new))
                 .inbound(supply.toArray(Row[]::new))
                 .substitutes(links.toArray(Row[]::new));
+        // the settings and the secret, kept from here on
+        shop.ask(lines(1));
+        shop.ask(lines(1));
     }
 
     @Test
@@ -96,6 +104,57 @@ class AvailabilityRoundTripsTest {
         long many = statementsFor(() -> shop.askAt(PARIS_LATITUDE, PARIS_LONGITUDE, lines(LINES)));
 
         assertThat(many).isEqualTo(one);
+    }
+
+    @Test
+    void aCatalogThatOffersNoPickupTakesOneStatementWithAShopper() {
+        shop.settings(Row.settings().offerKinds(OfferKind.BACKORDER, OfferKind.SUBSTITUTE));
+        shop.ask(lines(1));
+
+        long used = statementsFor(() -> shop.askAt(PARIS_LATITUDE, PARIS_LONGITUDE, lines(LINES)));
+
+        assertThat(used).as("no store is offered, so none is looked for").isEqualTo(1);
+    }
+
+    @Test
+    void aCatalogChangedAMomentAgoReadsItsSettingsWithItsSkus() {
+        long kept = statementsFor(() -> shop.askAt(PARIS_LATITUDE, PARIS_LONGITUDE, lines(LINES)));
+        change(Row.settings().with("handlingDays", 2));
+
+        long changed = statementsFor(() -> shop.askAt(PARIS_LATITUDE, PARIS_LONGITUDE, lines(LINES)));
+
+        // a change of the catalog drops its webhook secret too: read again, once
+        assertThat(changed).isEqualTo(kept + 1);
+        assertThat(settlesBackTo(kept, () -> shop.askAt(PARIS_LATITUDE, PARIS_LONGITUDE, lines(LINES)))).isTrue();
+    }
+
+    @Test
+    void aCartValidationReadsNoSettingsOnceTheyAreKept() {
+        statementsFor(() -> shop.cart("cart-warm", 1, lines(3)));
+        long kept = statementsFor(() -> shop.cart("cart-kept", 1, lines(3)));
+        change(Row.settings().with("handlingDays", 2));
+
+        long changed = statementsFor(() -> shop.cart("cart-changed", 1, lines(3)));
+
+        assertThat(changed).as("the settings and the webhook secret read again").isEqualTo(kept + 2);
+    }
+
+    /** Changes the catalog's settings, and only them, through the API. */
+    private void change(Row settings) {
+        given().contentType(ContentType.JSON).body(settings).put("/stockout/catalogs/" + shop.id).then().statusCode(200);
+    }
+
+    /**
+     * Whether a request costs {@code kept} statements again within a few tries: the announcement of the change, which
+     * drops the catalog once more, may come after the first request that followed it.
+     */
+    private boolean settlesBackTo(long kept, Runnable request) {
+        for (int i = 0; i < 5; i++) {
+            if (statementsFor(request) == kept) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private long statementsFor(Runnable request) {

@@ -13,8 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.stockout.OutOfStockPolicy;
 import io.stockout.StockoutRuntimeConfig;
+import io.stockout.runtime.cache.Coherence;
+import io.stockout.runtime.catalog.CatalogSettings;
+import io.stockout.runtime.catalog.Catalogs;
 import io.stockout.runtime.decision.AvailabilityFacts;
-import io.stockout.runtime.decision.CatalogFacts;
 import io.stockout.runtime.decision.SkuFacts;
 import io.stockout.runtime.decision.StoreFacts;
 import io.stockout.runtime.decision.SubstituteCandidate;
@@ -27,9 +29,10 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Loads every fact of one availability decision in two statements, sent at once on two connections: the SKUs with
- * their stock, supply and substitute candidates; and, when the shopper's position is asked for, the nearby stores that
- * hold the requested SKUs.
+ * Loads every fact of one availability decision in at most two statements, sent at once on two connections: the SKUs
+ * with their stock, supply and substitute candidates (and the catalog's settings when they are not kept in memory);
+ * and, when the shopper's position is asked for, the nearby stores that hold the requested SKUs. The stores are not
+ * read when the catalog offers no pickup.
  */
 @ApplicationScoped
 public class AvailabilityRepository {
@@ -37,9 +40,13 @@ public class AvailabilityRepository {
     /** How many of the nearest-priced SKUs below, and as many above, are weighed as similar substitutes. */
     private static final int SIMILAR_CANDIDATES = 25;
 
-    private static final String SKUS = """
+    /**
+     * The SKUs with their stock, supply and substitute candidates. The placeholders in braces choose what is read: the
+     * SKUs alone when the catalog's settings are known, else the catalog's row joined with its SKUs, so that reading
+     * the settings costs no statement of its own.
+     */
+    private static final String SKUS_TEMPLATE = """
             WITH req AS (SELECT DISTINCT unnest($2::text[]) AS sku),
-            cat AS (SELECT * FROM stockout_catalog WHERE id = $1),
             base AS (SELECT s.* FROM stockout_sku s JOIN req ON req.sku = s.sku WHERE s.catalog_id = $1),
             linked AS (
                 SELECT l.sku AS for_sku, l.substitute_sku AS sku, l.rank
@@ -72,7 +79,7 @@ public class AvailabilityRepository {
                        LIMIT $4) c
                  WHERE b.category IS NOT NULL AND b.policy IN ('SUBSTITUTE', 'BACKORDER_OR_SUBSTITUTE')),
             cand AS (SELECT sku FROM req UNION SELECT sku FROM linked UNION SELECT sku FROM alike)
-            SELECT %s, s.sku, s.name, s.category, s.brand, s.size, s.price, s.policy, s.backorder_cap,
+            SELECT {catalog}s.sku, s.name, s.category, s.brand, s.size, s.price, s.policy, s.backorder_cap,
                    s.backorder_unlimited, s.forced_out_of_stock, s.backorders_paused,
                    CASE WHEN s.sku IN (SELECT sku FROM req) THEN %s END AS horizon_days,
                    %s::int AS ship_available,
@@ -81,21 +88,30 @@ public class AvailabilityRepository {
                    (SELECT array_agg(l.sku ORDER BY l.rank, l.sku) FROM linked l WHERE l.for_sku = s.sku) AS linked,
                    (SELECT array_agg(l.rank ORDER BY l.rank, l.sku) FROM linked l WHERE l.for_sku = s.sku) AS linked_ranks,
                    (SELECT array_agg(m.sku ORDER BY m.ord) FROM alike m WHERE m.for_sku = s.sku) AS similar_skus
-              FROM cat
-              LEFT JOIN (stockout_sku s JOIN cand ON cand.sku = s.sku) ON s.catalog_id = cat.id
+              {from}
               %s
-            """.formatted(StockSql.shipFree("$1", "s2.sku", "$5"), FactRows.catalogColumns("cat."),
-            StockSql.horizonDays("$1", "s"), StockSql.shipFree("$1", "s.sku", "$5"), StockSql.backordered("$1", "s.sku", "$5"),
-            StockSql.SUPPLY_COLUMNS,
+             {where}
+            """.formatted(StockSql.shipFree("$1", "s2.sku", "$5"), StockSql.horizonDays("$1", "s"),
+            StockSql.shipFree("$1", "s.sku", "$5"), StockSql.backordered("$1", "s.sku", "$5"), StockSql.SUPPLY_COLUMNS,
             StockSql.supplyJoins("$1", "s", "s.sku IN (SELECT sku FROM req)"));
+
+    private static final String SKUS = SKUS_TEMPLATE.replace("{catalog}", "")
+            .replace("{from}", "FROM stockout_sku s JOIN cand ON cand.sku = s.sku")
+            .replace("{where}", "WHERE s.catalog_id = $1");
+
+    private static final String SKUS_AND_CATALOG = SKUS_TEMPLATE.replace("{catalog}", Catalogs.columns("cat.") + ", ")
+            .replace("{from}", "FROM stockout_catalog cat LEFT JOIN (stockout_sku s JOIN cand ON cand.sku = s.sku) "
+                    + "ON s.catalog_id = cat.id")
+            .replace("{where}", "WHERE cat.id = $1");
 
     /** Haversine distance in kilometres from the shopper's position to a location. */
     private static final String DISTANCE = """
             2 * 6371.0088 * asin(sqrt(power(sin(radians(lo.latitude - pos.lat) / 2), 2)
                 + cos(radians(pos.lat)) * cos(radians(lo.latitude)) * power(sin(radians(lo.longitude - pos.lon) / 2), 2)))""";
 
-    private static final String STORES = """
-            WITH cat AS (SELECT country, pickup_radius_km AS radius FROM stockout_catalog WHERE id = $1),
+    /** The stores near the shopper; {@code {catalog}} is replaced by where the catalog's country and radius come from. */
+    private static final String STORES_TEMPLATE = """
+            WITH cat AS ({catalog}),
             pos AS (
                 SELECT lat, lon FROM (
                     SELECT $2::float8 AS lat, $3::float8 AS lon, 0 AS preference WHERE $2::float8 IS NOT NULL
@@ -129,13 +145,21 @@ public class AvailabilityRepository {
              ORDER BY stocked.distance_km, stocked.code
             """.formatted(DISTANCE, StockSql.freeAt("st", "$8"), StockSql.freeAt("st", "$8"));
 
+    private static final String STORES = STORES_TEMPLATE.replace("{catalog}",
+            "SELECT country, pickup_radius_km AS radius FROM stockout_catalog WHERE id = $1");
+
+    private static final String STORES_OF_KNOWN_CATALOG = STORES_TEMPLATE.replace("{catalog}",
+            "SELECT $9::text AS country, $10::float8 AS radius");
+
     private final Pool pool;
     private final FactRows rows;
+    private final Catalogs catalogs;
     private final StockoutRuntimeConfig config;
 
-    public AvailabilityRepository(Pool pool, FactRows rows, StockoutRuntimeConfig config) {
+    public AvailabilityRepository(Pool pool, FactRows rows, Catalogs catalogs, StockoutRuntimeConfig config) {
         this.pool = pool;
         this.rows = rows;
+        this.catalogs = catalogs;
         this.config = config;
     }
 
@@ -149,35 +173,54 @@ public class AvailabilityRepository {
 
     /**
      * The facts for the SKUs and their substitute candidates as of {@code now}, or empty when the catalog does not
-     * exist.
+     * exist. The catalog's settings come from memory when they are kept, else with the SKUs.
      */
     public Uni<Optional<Loaded>> load(String catalog, List<String> skus, Optional<AvailabilityRequest.Shopper> shopper,
             OffsetDateTime now) {
         String[] distinct = skus.stream().distinct().toArray(String[]::new);
-        Uni<RowSet<Row>> skuRows = pool.preparedQuery(SKUS)
+        Coherence.Stamp stamp = catalogs.stamp();
+        Optional<CatalogSettings> known = catalogs.cached(catalog);
+        Uni<RowSet<Row>> skuRows = pool.preparedQuery(known.isPresent() ? SKUS : SKUS_AND_CATALOG)
                 .execute(Tuple.from(List.of(catalog, distinct, config.substitutes().priceBand(),
                         config.substitutes().maxPerLine(), now, SIMILAR_CANDIDATES)));
         Uni<Optional<Surroundings>> stores = shopper.isEmpty()
                 ? Uni.createFrom().item(Optional.empty())
-                : stores(catalog, distinct, shopper.get(), now);
+                : stores(catalog, known, distinct, shopper.get(), now);
         return Uni.combine()
                 .all()
                 .unis(skuRows, stores)
                 .asTuple()
-                .map(both -> facts(catalog, both.getItem1(), both.getItem2())
-                        .map(facts -> new Loaded(facts, both.getItem2())));
+                .map(both -> known.or(() -> settings(catalog, both.getItem1(), stamp))
+                        .map(settings -> new Loaded(facts(settings, both.getItem1(), both.getItem2()), both.getItem2())));
     }
 
-    private Uni<Optional<Surroundings>> stores(String catalog, String[] skus, AvailabilityRequest.Shopper shopper,
-            OffsetDateTime now) {
+    /** The settings read with the SKUs, kept for the next requests; empty when the catalog does not exist. */
+    private Optional<CatalogSettings> settings(String catalog, RowSet<Row> found, Coherence.Stamp stamp) {
+        if (found.size() == 0) {
+            return Optional.empty();
+        }
+        CatalogSettings settings = Catalogs.read(catalog, found.iterator().next());
+        catalogs.keep(settings, stamp);
+        return Optional.of(settings);
+    }
+
+    private Uni<Optional<Surroundings>> stores(String catalog, Optional<CatalogSettings> known, String[] skus,
+            AvailabilityRequest.Shopper shopper, OffsetDateTime now) {
         boolean coordinates = shopper.latitude() != null;
-        // room for stores that turn out closed within the opening horizon, which the decision passes over
-        int limit = Math.min(config.pickup().maxStores() * skus.length * 3, 300);
-        Tuple parameters = Tuple.tuple(Arrays.asList(catalog, coordinates ? shopper.latitude() : null,
+        boolean pickup = known.map(CatalogSettings::offersPickup).orElse(true);
+        if (!pickup && coordinates) {
+            // no store is offered, and the shopper is where they said: nothing to read
+            return Uni.createFrom().item(Optional.of(new Surroundings(shopper.latitude(), shopper.longitude(), List.of())));
+        }
+        // room for stores that turn out closed within the opening horizon, which the decision passes over; none when
+        // the statement only places a postal code
+        int limit = pickup ? Math.min(config.pickup().maxStores() * skus.length * 3, 300) : 0;
+        List<Object> parameters = new ArrayList<>(Arrays.asList(catalog, coordinates ? shopper.latitude() : null,
                 coordinates ? shopper.longitude() : null, coordinates ? null : shopper.postalCode(), shopper.country(),
                 skus, limit, now));
-        return pool.preparedQuery(STORES)
-                .execute(parameters)
+        known.ifPresent(settings -> parameters.addAll(List.of(settings.country(), settings.pickupRadiusKm())));
+        return pool.preparedQuery(known.isPresent() ? STORES_OF_KNOWN_CATALOG : STORES)
+                .execute(Tuple.from(parameters))
                 .map(this::surroundings);
     }
 
@@ -196,26 +239,20 @@ public class AvailabilityRepository {
         return latitude == null ? Optional.empty() : Optional.of(new Surroundings(latitude, longitude, stores));
     }
 
-    private static Optional<AvailabilityFacts> facts(String catalog, RowSet<Row> found, Optional<Surroundings> around) {
-        CatalogFacts catalogFacts = null;
+    private static AvailabilityFacts facts(CatalogSettings settings, RowSet<Row> found, Optional<Surroundings> around) {
+        double percentile = settings.facts().terms().percentile();
         Map<String, SkuFacts> skus = new HashMap<>();
         for (Row row : found) {
-            if (catalogFacts == null) {
-                catalogFacts = FactRows.catalog(catalog, row);
-            }
             if (row.getString("sku") != null) {
-                SkuFacts sku = sku(row);
+                SkuFacts sku = sku(row, percentile);
                 skus.put(sku.sku(), sku);
             }
         }
-        if (catalogFacts == null) {
-            return Optional.empty();
-        }
         List<StoreFacts> stores = around.map(Surroundings::stores).orElse(List.of());
-        return Optional.of(new AvailabilityFacts(catalogFacts, skus, around.isPresent(), stores));
+        return new AvailabilityFacts(settings.facts(), skus, around.isPresent(), stores);
     }
 
-    private static SkuFacts sku(Row row) {
+    private static SkuFacts sku(Row row, double percentile) {
         List<SubstituteCandidate> substitutes = new ArrayList<>();
         String[] linked = row.getArrayOfStrings("linked");
         if (linked != null) {
@@ -235,7 +272,7 @@ public class AvailabilityRepository {
                 OutOfStockPolicy.valueOf(row.getString("policy")), row.getInteger("backorder_cap"),
                 row.getBoolean("backorder_unlimited"), row.getBoolean("forced_out_of_stock"),
                 row.getInteger("ship_available"), row.getInteger("backordered"),
-                FactRows.supply(row, row.getDouble("promise_percentile")), substitutes,
+                FactRows.supply(row, percentile), substitutes,
                 Boolean.TRUE.equals(row.getBoolean("backorders_paused")), row.getInteger("horizon_days"));
     }
 }

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.stockout.OfferKind;
 import io.stockout.StockoutRuntimeConfig;
+import io.stockout.runtime.catalog.CatalogSettings;
+import io.stockout.runtime.catalog.Catalogs;
 import io.stockout.runtime.json.Fingerprint;
 import io.stockout.runtime.metrics.Counters;
 import io.stockout.runtime.problem.Checks;
@@ -53,11 +55,12 @@ public class CartService {
     private final ObjectMapper mapper;
     private final StockoutRuntimeConfig config;
     private final CartDecision decision;
-
+    private final Catalogs catalogs;
     private final Counters counters;
 
-    public CartService(Pool pool, CartStatements statements, CartDecision decision, Clock clock, ObjectMapper mapper,
-            StockoutRuntimeConfig config, Counters counters) {
+    public CartService(Pool pool, CartStatements statements, CartDecision decision, Catalogs catalogs, Clock clock,
+            ObjectMapper mapper, StockoutRuntimeConfig config, Counters counters) {
+        this.catalogs = catalogs;
         this.counters = counters;
         this.pool = pool;
         this.statements = statements;
@@ -81,7 +84,7 @@ public class CartService {
 
         List<Claim> claimed = new ArrayList<>();
         List<LinePlan> planned = new ArrayList<>();
-        return pool.withTransaction(connection -> statements.catalog(connection, catalog)
+        return pool.withTransaction(connection -> catalogs.settings(connection, catalog)
                 .map(found -> found.orElseThrow(() -> StockoutProblem.unknownCatalog(catalog)))
                 .flatMap(found -> connection.preparedQuery(OPEN_CART)
                         .execute(Tuple.of(catalog, cartId, version, now))
@@ -125,12 +128,12 @@ public class CartService {
         }
     }
 
-    private Uni<CartPlan> claim(SqlConnection connection, CartStatements.Catalog catalog, String catalogId, String cartId,
+    private Uni<CartPlan> claim(SqlConnection connection, CatalogSettings catalog, String catalogId, String cartId,
             long version, List<CartLine> lines, String fingerprint, OffsetDateTime now, OffsetDateTime expiresAt,
             List<Claim> claimed) {
         return connection.preparedQuery(RELEASE)
                 .execute(Tuple.of(catalogId, cartId))
-                .flatMap(released -> statements.lockAndRead(connection, catalogId, lines, now))
+                .flatMap(released -> statements.lockAndRead(connection, catalog.facts(), lines, now))
                 .flatMap(facts -> {
                     CartDecision.Result result = decision.plan(catalog.facts(), facts, lines, now.toInstant());
                     CartPlan plan = new CartPlan(catalogId, cartId, version, expiresAt, result.lines());

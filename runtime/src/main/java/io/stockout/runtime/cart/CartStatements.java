@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,9 +29,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class CartStatements {
 
-    private static final String CATALOG = """
-            SELECT %s, hold_seconds FROM stockout_catalog WHERE id = $1""".formatted(FactRows.catalogColumns(""));
-
     private static final String LOCK_SKUS = """
             SELECT sku FROM stockout_sku WHERE catalog_id = $1 AND sku = ANY ($2::text[]) ORDER BY sku FOR UPDATE""";
 
@@ -41,7 +37,6 @@ public class CartStatements {
                    %s AS horizon_days,
                    %s::int AS backordered,
                    %s,
-                   (SELECT promise_percentile FROM stockout_catalog WHERE id = $1) AS promise_percentile,
                    ship.locations AS ship_locations, ship.free AS ship_free
               FROM stockout_sku s
               %s
@@ -82,27 +77,12 @@ public class CartStatements {
         this.rows = rows;
     }
 
-    /** A catalog and how long its holds live, or empty when there is no such catalog. */
-    public record Catalog(CatalogFacts facts, java.time.Duration holdTime) {
-    }
-
-    public Uni<Optional<Catalog>> catalog(SqlConnection connection, String catalog) {
-        return connection.preparedQuery(CATALOG)
-                .execute(Tuple.of(catalog))
-                .map(found -> {
-                    if (found.size() == 0) {
-                        return Optional.empty();
-                    }
-                    Row row = found.iterator().next();
-                    return Optional.of(new Catalog(FactRows.catalog(catalog, row),
-                            java.time.Duration.ofSeconds(row.getLong("hold_seconds"))));
-                });
-    }
-
     /**
      * Locks the SKUs of a claim, then reads what is free of them; pickup stores are read when lines chose one.
+     *
+     * @param catalog the catalog's settings: suppliers' outlooks are read at its target percentile
      */
-    public Uni<ClaimFacts> lockAndRead(SqlConnection connection, String catalog, List<CartLine> lines,
+    public Uni<ClaimFacts> lockAndRead(SqlConnection connection, CatalogFacts catalog, List<CartLine> lines,
             OffsetDateTime now) {
         String[] skus = lines.stream().map(CartLine::sku).distinct().sorted().toArray(String[]::new);
         String[] stores = lines.stream()
@@ -110,14 +90,14 @@ public class CartStatements {
                 .filter(store -> store != null)
                 .distinct()
                 .toArray(String[]::new);
-        Tuple parameters = Tuple.of(catalog, skus, now, stores);
+        Tuple parameters = Tuple.of(catalog.id(), skus, now, stores);
         return connection.preparedQuery(LOCK_SKUS)
-                .execute(Tuple.of(catalog, skus))
-                .flatMap(locked -> connection.preparedQuery(SKUS).execute(Tuple.of(catalog, skus, now)))
+                .execute(Tuple.of(catalog.id(), skus))
+                .flatMap(locked -> connection.preparedQuery(SKUS).execute(Tuple.of(catalog.id(), skus, now)))
                 .flatMap(skuRows -> {
                     Map<String, ClaimFacts.Sku> facts = new HashMap<>();
                     for (Row row : skuRows) {
-                        ClaimFacts.Sku sku = sku(row);
+                        ClaimFacts.Sku sku = sku(row, catalog.terms().percentile());
                         facts.put(sku.sku(), sku);
                     }
                     if (stores.length == 0) {
@@ -157,7 +137,7 @@ public class CartStatements {
                 .replaceWithVoid();
     }
 
-    private static ClaimFacts.Sku sku(Row row) {
+    private static ClaimFacts.Sku sku(Row row, double percentile) {
         List<ClaimFacts.Units> shipping = new ArrayList<>();
         String[] locations = row.getArrayOfStrings("ship_locations");
         if (locations != null) {
@@ -169,7 +149,7 @@ public class CartStatements {
         return new ClaimFacts.Sku(row.getString("sku"), OutOfStockPolicy.valueOf(row.getString("policy")),
                 row.getInteger("backorder_cap"), row.getBoolean("backorder_unlimited"),
                 row.getBoolean("forced_out_of_stock"), row.getInteger("backordered"),
-                FactRows.supply(row, row.getDouble("promise_percentile")), shipping,
+                FactRows.supply(row, percentile), shipping,
                 row.getBoolean("backorders_paused"), row.getInteger("horizon_days"));
     }
 }

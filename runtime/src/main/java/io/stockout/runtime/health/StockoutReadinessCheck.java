@@ -17,6 +17,7 @@ import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.stockout.StockoutRuntimeConfig;
+import io.stockout.runtime.cache.Coherence;
 import io.stockout.runtime.schema.StockoutSchema;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -30,6 +31,8 @@ import io.vertx.pgclient.PgException;
  * reactive client, without blocking. Until then it asks Flyway over JDBC on a worker thread, one lookup at a time: a
  * lookup stuck on a hanging database holds one thread, never one per probe, and the probes do not wait for it longer
  * than the timeout.
+ * <p>
+ * Its data also tells whether the instance listens for changes of what it keeps in memory.
  */
 @Readiness
 @ApplicationScoped
@@ -44,18 +47,22 @@ public class StockoutReadinessCheck implements AsyncHealthCheck {
 
     private final StockoutSchema schema;
     private final Pool pool;
+    private final Coherence coherence;
     private final Duration timeout;
     private final AtomicReference<CompletableFuture<Integer>> lookup = new AtomicReference<>();
 
-    public StockoutReadinessCheck(StockoutSchema schema, Pool pool, StockoutRuntimeConfig config) {
+    public StockoutReadinessCheck(StockoutSchema schema, Pool pool, Coherence coherence, StockoutRuntimeConfig config) {
         this.schema = schema;
         this.pool = pool;
+        this.coherence = coherence;
         this.timeout = config.health().timeout();
     }
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("Stockout database");
+        // whether kept settings and secrets are served: not a condition of readiness, every request can read them
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("Stockout database")
+                .withData("caches", coherence.listening() ? "listening" : "bypassed");
         List<String> versions = schema.versions();
         Uni<Integer> pending = versions == null ? fromFlyway() : fromHistory(versions);
         return pending.ifNoItem()

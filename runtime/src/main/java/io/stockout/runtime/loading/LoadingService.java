@@ -26,8 +26,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.stockout.LocationKind;
 import io.stockout.OfferKind;
@@ -35,6 +33,7 @@ import io.stockout.StockoutLoader;
 import io.stockout.StockoutRuntimeConfig;
 import io.stockout.runtime.audit.Actor;
 import io.stockout.runtime.catalog.CatalogEntity;
+import io.stockout.runtime.catalog.Catalogs;
 import io.stockout.runtime.pickup.OpeningHours;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
@@ -74,11 +73,14 @@ public class LoadingService implements StockoutLoader {
     private final SupplierOutlooks outlooks;
     private final ReceiptService receipts;
     private final Segmentation segmentation;
+    private final Catalogs catalogs;
 
     public LoadingService(Pool pool, Clock clock, ObjectMapper mapper, StockoutRuntimeConfig config,
-            Repromising repromising, SupplierOutlooks outlooks, ReceiptService receipts, Segmentation segmentation) {
+            Repromising repromising, SupplierOutlooks outlooks, ReceiptService receipts, Segmentation segmentation,
+            Catalogs catalogs) {
         this.receipts = receipts;
         this.segmentation = segmentation;
+        this.catalogs = catalogs;
         this.pool = pool;
         this.clock = clock;
         this.mapper = mapper;
@@ -88,13 +90,13 @@ public class LoadingService implements StockoutLoader {
     }
 
     @Override
-    @WithTransaction
     public Uni<CatalogView> putCatalog(String id, Catalog catalog) {
         Checks.catalogId(id);
         Checks.present("", catalog);
         validate(catalog);
         String actor = Actor.current();
-        return Panache.getSession()
+        // the transaction is explicit so that the settings this instance keeps are dropped once it committed
+        return Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery("SELECT set_config('stockout.actor', :actor, true)")
                         .setParameter("actor", actor)
                         .getSingleResult())
@@ -110,17 +112,17 @@ public class LoadingService implements StockoutLoader {
                         ? Uni.createFrom().voidItem()
                         : pool.withTransaction(connection -> outlooks.refresh(connection, id, null,
                                 entity.promisePercentile)))
-                .map(LoadingService::view);
+                .map(LoadingService::view))
+                .invoke(view -> catalogs.changed(id));
     }
 
     @Override
-    @WithSession
     public Uni<CatalogView> getCatalog(String id) {
         Checks.catalogId(id);
-        return CatalogEntity.<CatalogEntity>findById(id)
+        return Panache.withSession(() -> CatalogEntity.<CatalogEntity>findById(id)
                 .onItem()
                 .ifNotNull()
-                .transform(LoadingService::view);
+                .transform(LoadingService::view));
     }
 
     @Override

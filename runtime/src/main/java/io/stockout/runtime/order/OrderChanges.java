@@ -15,6 +15,7 @@ import io.stockout.runtime.cart.CartStatements;
 import io.stockout.runtime.cart.Claim;
 import io.stockout.runtime.cart.HoldKind;
 import io.stockout.runtime.cart.LinePlan;
+import io.stockout.runtime.catalog.Catalogs;
 import io.stockout.runtime.problem.StockoutProblem;
 import io.stockout.runtime.supply.BackorderQueue;
 import io.vertx.mutiny.sqlclient.Row;
@@ -70,11 +71,13 @@ public class OrderChanges {
     private final CartStatements statements;
     private final CartDecision decision;
     private final BackorderQueue queue;
+    private final Catalogs catalogs;
 
-    public OrderChanges(CartStatements statements, CartDecision decision, BackorderQueue queue) {
+    public OrderChanges(CartStatements statements, CartDecision decision, BackorderQueue queue, Catalogs catalogs) {
         this.statements = statements;
         this.decision = decision;
         this.queue = queue;
+        this.catalogs = catalogs;
     }
 
     Uni<OrderOutcome> apply(SqlConnection connection, String catalog, OrderEvent event, Map<String, Integer> wanted,
@@ -190,11 +193,11 @@ public class OrderChanges {
                 .stream()
                 .map(increase -> new CartLine(increase.getKey(), increase.getValue(), null))
                 .toList();
-        return statements.catalog(connection, catalog)
-                .flatMap(found -> statements.lockAndRead(connection, catalog, lines, now)
+        return catalogs.settings(connection, catalog)
+                .map(found -> found.orElseThrow(() -> StockoutProblem.unknownCatalog(catalog)).facts())
+                .flatMap(found -> statements.lockAndRead(connection, found, lines, now)
                         .flatMap(facts -> {
-                            CartDecision.Result result = decision.plan(found.orElseThrow().facts(), facts, lines,
-                                    now.toInstant());
+                            CartDecision.Result result = decision.plan(found, facts, lines, now.toInstant());
                             List<Claim> units = result.claims()
                                     .stream()
                                     .filter(c -> c.kind() != HoldKind.BACKORDER)

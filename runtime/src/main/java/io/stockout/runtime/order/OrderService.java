@@ -20,8 +20,8 @@ import io.smallrye.mutiny.Uni;
 import io.stockout.OfferKind;
 import io.stockout.StockoutRuntimeConfig;
 import io.stockout.runtime.cart.CartPlan;
-import io.stockout.runtime.cart.CartStatements;
 import io.stockout.runtime.cart.LinePlan;
+import io.stockout.runtime.catalog.Catalogs;
 import io.stockout.runtime.json.Fingerprint;
 import io.stockout.runtime.metrics.Counters;
 import io.stockout.runtime.problem.Checks;
@@ -93,7 +93,6 @@ public class OrderService {
              WHERE catalog_id = $1 AND cart_id = $2""";
 
     private final Pool pool;
-    private final CartStatements carts;
     private final OrderChanges changes;
     private final Clock clock;
     private final ObjectMapper mapper;
@@ -101,14 +100,16 @@ public class OrderService {
     private final Repromising repromising;
     private final Counters counters;
     private final BackorderQueue queue;
+    private final Catalogs catalogs;
 
-    public OrderService(Pool pool, CartStatements carts, OrderChanges changes, Clock clock, ObjectMapper mapper,
-            StockoutRuntimeConfig config, Repromising repromising, Counters counters, BackorderQueue queue) {
+    public OrderService(Pool pool, OrderChanges changes, Clock clock, ObjectMapper mapper,
+            StockoutRuntimeConfig config, Repromising repromising, Counters counters, BackorderQueue queue,
+            Catalogs catalogs) {
+        this.catalogs = catalogs;
         this.counters = counters;
         this.queue = queue;
         this.repromising = repromising;
         this.pool = pool;
-        this.carts = carts;
         this.changes = changes;
         this.clock = clock;
         this.mapper = mapper;
@@ -133,7 +134,7 @@ public class OrderService {
         OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
         AtomicReference<Chosen> chosen = new AtomicReference<>();
 
-        return pool.withTransaction(connection -> carts.catalog(connection, catalog)
+        return pool.withTransaction(connection -> catalogs.settings(connection, catalog)
                 .map(found -> found.orElseThrow(() -> StockoutProblem.unknownCatalog(catalog)))
                 .flatMap(found -> connection.preparedQuery(RECORD_EVENT)
                         .execute(Tuple.of(catalog, eventId, event.type().name(), fingerprint, now)))

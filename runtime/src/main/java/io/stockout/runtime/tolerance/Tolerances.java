@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 import io.stockout.StockoutRuntimeConfig;
 import io.stockout.runtime.audit.Actor;
+import io.stockout.runtime.catalog.Catalogs;
 import io.stockout.runtime.metrics.BackorderFigures;
 import io.stockout.runtime.metrics.Figures;
 import io.stockout.runtime.metrics.LatestFigures;
@@ -133,9 +134,11 @@ public class Tolerances {
     private final Outbox outbox;
     private final LatestFigures latest;
     private final StockoutRuntimeConfig config;
+    private final Catalogs catalogs;
 
     public Tolerances(Pool pool, Clock clock, BackorderFigures figures, Outbox outbox, LatestFigures latest,
-            StockoutRuntimeConfig config) {
+            StockoutRuntimeConfig config, Catalogs catalogs) {
+        this.catalogs = catalogs;
         this.pool = pool;
         this.clock = clock;
         this.figures = figures;
@@ -290,6 +293,8 @@ public class Tolerances {
                 }))
                 .invoke(checked -> {
                     if (!checked.breached().isEmpty() || !checked.recovered().isEmpty() || !checked.changed().isEmpty()) {
+                        // a pause of the catalog's backorders may have begun or ended: this instance sees it at once
+                        catalogs.changed(catalog);
                         LOG.infof("Catalog %s: %d tolerances breached, %d recovered, %d otherwise changed", catalog,
                                 checked.breached().size(), checked.recovered().size(), checked.changed().size());
                     }

@@ -10,8 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +19,8 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 import io.stockout.StockoutRuntimeConfig;
 import io.stockout.runtime.audit.Actor;
+import io.stockout.runtime.cache.Coherence;
+import io.stockout.runtime.cache.CoherentCache;
 import io.stockout.runtime.problem.StockoutProblem;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -30,7 +30,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The secrets that sign each catalog's webhooks: at most two per source (the current one and, during a rotation, the
- * previous one until it expires). Kept in memory for a while so that verifying costs no statement on the hot path.
+ * previous one until it expires). Kept in memory so that verifying costs no statement on the hot path, and dropped on
+ * every instance when they change (see {@link Coherence}).
  */
 @ApplicationScoped
 public class WebhookSecrets {
@@ -62,12 +63,15 @@ public class WebhookSecrets {
     private final Pool pool;
     private final Clock clock;
     private final StockoutRuntimeConfig config;
-    private final ConcurrentMap<Key, Known> known = new ConcurrentHashMap<>();
+    private final Coherence coherence;
+    private final CoherentCache<Key, List<Secret>> known;
 
-    public WebhookSecrets(Pool pool, Clock clock, StockoutRuntimeConfig config) {
+    public WebhookSecrets(Pool pool, Clock clock, StockoutRuntimeConfig config, Coherence coherence) {
         this.pool = pool;
         this.clock = clock;
         this.config = config;
+        this.coherence = coherence;
+        this.known = new CoherentCache<>(coherence, Key::catalog, config.webhooks().secretCacheTime());
     }
 
     private record Key(String catalog, WebhookSource source) {
@@ -78,10 +82,6 @@ public class WebhookSecrets {
         boolean activeAt(Instant now) {
             return expiresAt == null || expiresAt.isAfter(now);
         }
-    }
-
-    /** Secrets as read at a moment of {@link System#nanoTime()}: the cache's age is not business time. */
-    private record Known(List<Secret> secrets, long readAt) {
     }
 
     /** What a merchant sees of a catalog's secrets: never their values. */
@@ -104,37 +104,42 @@ public class WebhookSecrets {
     public Uni<Void> verify(String catalog, WebhookSource source, String header, Predicate<String> matches) {
         Key key = new Key(catalog, source);
         Instant now = clock.instant();
-        Known cached = known.get(key);
-        long age = cached == null ? Long.MAX_VALUE : System.nanoTime() - cached.readAt();
-        if (cached != null && age < config.webhooks().secretCacheTime().toNanos()) {
+        List<Secret> cached = known.fresh(key);
+        if (cached != null) {
             if (matches(cached, now, matches)) {
                 return Uni.createFrom().voidItem();
             }
-            if (age < RELOAD_AFTER_MISS.toNanos()) {
+            Duration age = known.age(key);
+            if (age != null && age.compareTo(RELOAD_AFTER_MISS) < 0) {
                 return Uni.createFrom().failure(mismatch(header));
             }
         }
+        List<Secret> lastKnown = known.lastKnown(key);
         return read(key)
+                // a database that does not answer is as good as away: the webhook has its deadline to keep
+                .ifNoItem()
+                .after(config.webhooks().deadline())
+                .fail()
                 .onFailure(failure -> !(failure instanceof StockoutProblem))
                 .recoverWithUni(failure -> {
-                    if (cached == null) {
+                    if (lastKnown == null) {
                         LOG.warnf("Webhook secrets of catalog %s cannot be read: %s", catalog, failure.getMessage());
                         return Uni.createFrom()
                                 .failure(WebhookProblems.unavailable("The webhook's signature cannot be checked now"));
                     }
                     // the database is away: the secrets last read stay good until it is back
                     LOG.debugf("Webhook secrets of catalog %s kept from before: %s", catalog, failure.getMessage());
-                    return Uni.createFrom().item(cached);
+                    return Uni.createFrom().item(lastKnown);
                 })
                 .flatMap(fresh -> matches(fresh, now, matches)
                         ? Uni.createFrom().voidItem()
                         : Uni.createFrom().failure(mismatch(header)));
     }
 
-    private static boolean matches(Known known, Instant now, Predicate<String> matches) {
+    private static boolean matches(List<Secret> secrets, Instant now, Predicate<String> matches) {
         boolean any = false;
         // every active secret is tried, so the time taken does not tell which one matched
-        for (Secret secret : known.secrets()) {
+        for (Secret secret : secrets) {
             if (secret.activeAt(now) && matches.test(secret.value())) {
                 any = true;
             }
@@ -146,26 +151,26 @@ public class WebhookSecrets {
         return WebhookProblems.unsigned(header, "The signature matches none of the catalog's secrets");
     }
 
-    private Uni<Known> read(Key key) {
+    private Uni<List<Secret>> read(Key key) {
+        Coherence.Stamp stamp = coherence.stamp();
         return pool.preparedQuery(READ)
                 .execute(Tuple.of(key.catalog(), key.source().name()))
-                .map(rows -> remember(key, rows));
+                .map(rows -> remember(key, rows, stamp));
     }
 
-    private Known remember(Key key, RowSet<Row> rows) {
+    private List<Secret> remember(Key key, RowSet<Row> rows, Coherence.Stamp stamp) {
         List<Secret> secrets = new ArrayList<>();
         for (Row row : rows) {
             OffsetDateTime expiresAt = row.getOffsetDateTime("expires_at");
             secrets.add(new Secret(row.getString("secret"), expiresAt == null ? null : expiresAt.toInstant()));
         }
-        Known fresh = new Known(List.copyOf(secrets), System.nanoTime());
         if (secrets.isEmpty()) {
             // a catalog without secrets (or no catalog at all) is not remembered: any id can be asked for
             known.remove(key);
         } else {
-            known.put(key, fresh);
+            known.keep(key, List.copyOf(secrets), stamp);
         }
-        return fresh;
+        return secrets;
     }
 
     /**
@@ -210,6 +215,8 @@ public class WebhookSecrets {
                     return replace(connection, key, keepPrevious, previousExpiresAt, next, now)
                             .replaceWith(new Rotated(name(source), shown, now, keepPrevious ? previousExpiresAt : null));
                 }))
+                // committed: this instance drops what it kept at once, the others when the change is announced
+                .invoke(rotated -> coherence.changed(catalog))
                 .call(rotated -> read(key));
     }
 

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,11 +23,11 @@ import io.stockout.runtime.cart.CartPlan;
 import io.stockout.runtime.cart.CartRequest;
 import io.stockout.runtime.cart.CartService;
 import io.stockout.runtime.cart.LinePlan;
+import io.stockout.runtime.catalog.Catalogs;
 import io.stockout.runtime.decision.StorePickup;
 import io.stockout.runtime.problem.StockoutProblem;
 import io.stockout.runtime.webhook.Deadline;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Saleor's synchronous shipping events for a checkout. Both validate the checkout as a cart (its holds and promises are
@@ -48,7 +47,6 @@ public class SaleorShipping {
     static final String BACKORDER = "stockout-backorder-";
     static final String PICKUP = "stockout-pickup-";
 
-    private static final String CATALOG_ZONE = "SELECT time_zone FROM stockout_catalog WHERE id = $1";
     /** The longest shipping method name Saleor keeps. */
     private static final int MAX_NAME = 100;
 
@@ -56,15 +54,18 @@ public class SaleorShipping {
     private final AvailabilityService availability;
     private final Deadline deadline;
     private final Pool pool;
+    private final Catalogs catalogs;
     private final Clock clock;
     private final StockoutRuntimeConfig config;
 
-    public SaleorShipping(CartService carts, AvailabilityService availability, Deadline deadline, Pool pool, Clock clock,
+    public SaleorShipping(CartService carts, AvailabilityService availability, Deadline deadline, Pool pool,
+            Catalogs catalogs, Clock clock,
             StockoutRuntimeConfig config) {
         this.carts = carts;
         this.availability = availability;
         this.deadline = deadline;
         this.pool = pool;
+        this.catalogs = catalogs;
         this.clock = clock;
         this.config = config;
     }
@@ -140,14 +141,9 @@ public class SaleorShipping {
 
     /** Today in the catalog's time zone, from which delivery days are counted. */
     private Uni<LocalDate> today(String catalog) {
-        return pool.preparedQuery(CATALOG_ZONE)
-                .execute(Tuple.of(catalog))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        throw StockoutProblem.unknownCatalog(catalog);
-                    }
-                    return LocalDate.ofInstant(clock.instant(), ZoneId.of(rows.iterator().next().getString("time_zone")));
-                });
+        return catalogs.settings(pool, catalog)
+                .map(found -> LocalDate.ofInstant(clock.instant(),
+                        found.orElseThrow(() -> StockoutProblem.unknownCatalog(catalog)).facts().zone()));
     }
 
     /** The stores near the shipping address that can hand over the whole checkout, nearest first. */
