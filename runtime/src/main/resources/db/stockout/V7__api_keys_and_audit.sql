@@ -32,6 +32,8 @@ CREATE TABLE stockout_audit (
 );
 CREATE INDEX stockout_audit_catalog ON stockout_audit (catalog_id, id);
 CREATE INDEX stockout_audit_entity ON stockout_audit (catalog_id, entity, entity_key, id);
+-- a row changed twice in one transaction (loaded, then segmented) is one entry: its first before, its last after
+CREATE INDEX stockout_audit_change ON stockout_audit (change_id, entity, entity_key);
 
 -- Arguments: the entity's name; the key columns (comma-separated); columns that are derived rather than administered
 -- (left out, and a change of only those is not recorded); columns holding secrets (recorded as a fingerprint only).
@@ -43,6 +45,7 @@ DECLARE
     ignored   text[] := string_to_array(TG_ARGV[2], ',');
     secret    text;
     key_value text;
+    existing  record;
 BEGIN
     IF TG_OP <> 'INSERT' THEN
         old_row := to_jsonb(OLD) - ignored;
@@ -64,6 +67,26 @@ BEGIN
         END IF;
     END LOOP;
     SELECT string_agg(coalesce(whole ->> k, ''), '/') INTO key_value FROM unnest(string_to_array(TG_ARGV[1], ',')) k;
+    -- one entry per row and transaction: its first before, its last after (a SKU loaded then segmented, a rule
+    -- deleted and inserted again by a replacement); a row whose net change is none leaves no entry
+    SELECT id, operation, before INTO existing FROM stockout_audit
+     WHERE change_id = txid_current() AND entity = TG_ARGV[0] AND entity_key = key_value
+       AND catalog_id IS NOT DISTINCT FROM coalesce(whole ->> 'catalog_id',
+               CASE WHEN TG_TABLE_NAME = 'stockout_catalog' THEN whole ->> 'id' END)
+     FOR UPDATE;
+    IF FOUND THEN
+        IF existing.before IS NOT DISTINCT FROM new_row
+                OR (existing.operation = 'CREATE' AND TG_OP = 'DELETE') THEN
+            DELETE FROM stockout_audit WHERE id = existing.id;
+        ELSE
+            UPDATE stockout_audit
+               SET after = new_row,
+                   operation = CASE WHEN existing.operation = 'CREATE' THEN 'CREATE'
+                                    WHEN TG_OP = 'DELETE' THEN 'DELETE' ELSE 'UPDATE' END
+             WHERE id = existing.id;
+        END IF;
+        RETURN NULL;
+    END IF;
     INSERT INTO stockout_audit (catalog_id, actor, entity, entity_key, operation, before, after)
     VALUES (coalesce(whole ->> 'catalog_id', CASE WHEN TG_TABLE_NAME = 'stockout_catalog' THEN whole ->> 'id' END),
             coalesce(nullif(current_setting('stockout.actor', true), ''), 'system'),

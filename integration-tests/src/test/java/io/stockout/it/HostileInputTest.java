@@ -46,8 +46,7 @@ class HostileInputTest {
             "stockout_inbound", "stockout_substitute", "stockout_cart", "stockout_hold", "stockout_backorder",
             "stockout_event", "stockout_webhook_secret", "stockout_platform_ref", "stockout_webhook_delivery",
             "stockout_supplier", "stockout_receipt", "stockout_allocation", "stockout_repromise", "stockout_outbox",
-            "stockout_segment_rule", "stockout_segment_due", "stockout_subscription", "stockout_audit",
-            "stockout_api_key");
+            "stockout_segment_rule", "stockout_segment_due", "stockout_subscription", "stockout_audit");
 
     private static String before;
     private static int sent;
