@@ -17,7 +17,7 @@ public interface StockoutAccess {
     /**
      * Makes a key. Its secret is in the answer and nowhere else: only its SHA-256 is stored.
      *
-     * @param catalogs the catalogs the key reaches; {@code null} or empty for all catalogs
+     * @param catalogs the catalogs the key reaches (at least one); {@code null} for all catalogs
      */
     Uni<CreatedKey> createKey(String name, AccessRole role, List<String> catalogs);
 

@@ -36,7 +36,8 @@ CREATE INDEX stockout_audit_entity ON stockout_audit (catalog_id, entity, entity
 CREATE INDEX stockout_audit_change ON stockout_audit (change_id, entity, entity_key);
 
 -- Arguments: the entity's name; the key columns (comma-separated); columns that are derived rather than administered
--- (left out, and a change of only those is not recorded); columns holding secrets (recorded as a fingerprint only).
+-- (left out, and a change of only those is not recorded); columns holding secrets (recorded as hidden, and whether
+-- they changed).
 CREATE FUNCTION stockout_audit_row() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     whole     jsonb := CASE WHEN TG_OP = 'DELETE' THEN to_jsonb(OLD) ELSE to_jsonb(NEW) END;
@@ -56,14 +57,15 @@ BEGIN
     IF TG_OP = 'UPDATE' AND old_row = new_row THEN
         RETURN NULL;
     END IF;
+    -- a secret is never recorded, nor anything derived from it: only whether it changed
     FOREACH secret IN ARRAY string_to_array(TG_ARGV[3], ',') LOOP
-        IF old_row ? secret AND old_row ->> secret IS NOT NULL THEN
-            old_row := jsonb_set(old_row, ARRAY[secret], to_jsonb('sha256:'
-                || left(encode(sha256(convert_to(old_row ->> secret, 'UTF8')), 'hex'), 12)));
+        IF old_row ? secret THEN
+            old_row := jsonb_set(old_row, ARRAY[secret], to_jsonb('(hidden)'::text));
         END IF;
-        IF new_row ? secret AND new_row ->> secret IS NOT NULL THEN
-            new_row := jsonb_set(new_row, ARRAY[secret], to_jsonb('sha256:'
-                || left(encode(sha256(convert_to(new_row ->> secret, 'UTF8')), 'hex'), 12)));
+        IF new_row ? secret THEN
+            new_row := jsonb_set(new_row, ARRAY[secret], to_jsonb(CASE
+                WHEN TG_OP = 'UPDATE' AND (to_jsonb(OLD) ->> secret) IS DISTINCT FROM (to_jsonb(NEW) ->> secret)
+                THEN '(hidden, changed)' ELSE '(hidden)' END));
         END IF;
     END LOOP;
     SELECT string_agg(coalesce(whole ->> k, ''), '/') INTO key_value FROM unnest(string_to_array(TG_ARGV[1], ',')) k;
@@ -107,12 +109,12 @@ CREATE TRIGGER stockout_audit AFTER INSERT OR UPDATE OR DELETE ON stockout_subst
     FOR EACH ROW EXECUTE FUNCTION stockout_audit_row('substitute', 'sku,substitute_sku', 'catalog_id', '');
 CREATE TRIGGER stockout_audit AFTER INSERT OR UPDATE OR DELETE ON stockout_supplier
     FOR EACH ROW EXECUTE FUNCTION stockout_audit_row('supplier', 'code',
-        'catalog_id,updated_at,delay_allowance_days,confidence,receipts', '');
+        'catalog_id,updated_at,delay_allowance_days,confidence,receipts,on_time_receipts', '');
 CREATE TRIGGER stockout_audit AFTER INSERT OR UPDATE OR DELETE ON stockout_tolerance
     FOR EACH ROW EXECUTE FUNCTION stockout_audit_row('tolerance', 'scope,sku,metric', 'catalog_id,updated_at', '');
 CREATE TRIGGER stockout_audit AFTER INSERT OR UPDATE OR DELETE ON stockout_subscription
     FOR EACH ROW EXECUTE FUNCTION stockout_audit_row('subscription', 'name', 'catalog_id', 'secret');
 CREATE TRIGGER stockout_audit AFTER INSERT OR UPDATE OR DELETE ON stockout_webhook_secret
-    FOR EACH ROW EXECUTE FUNCTION stockout_audit_row('webhook-secret', 'source,current', 'catalog_id', 'secret');
+    FOR EACH ROW EXECUTE FUNCTION stockout_audit_row('webhook-secret', 'source', 'catalog_id', 'secret');
 CREATE TRIGGER stockout_audit AFTER INSERT OR UPDATE OR DELETE ON stockout_api_key
     FOR EACH ROW EXECUTE FUNCTION stockout_audit_row('api-key', 'id', 'secret_hash,last_used_at', '');

@@ -20,8 +20,6 @@ import io.smallrye.mutiny.Uni;
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
 
     private static final Logger LOG = Logger.getLogger(ApiKeyIdentityProvider.class);
-    /** Carried by an identity whose key could not be looked up: the access check answers 503, not 401. */
-    static final String UNCHECKED = "io.stockout.unchecked";
 
     private final ApiKeys keys;
 
@@ -48,12 +46,6 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
                             .build();
                 })
                 .onFailure(failure -> !(failure instanceof AuthenticationFailedException))
-                .recoverWithItem(failure -> {
-                    LOG.warnf("Stockout API keys could not be looked up: %s", failure.toString());
-                    return QuarkusSecurityIdentity.builder()
-                            .setPrincipal(new QuarkusPrincipal("unchecked Stockout API key"))
-                            .addAttribute(UNCHECKED, Boolean.TRUE)
-                            .build();
-                });
+                .invoke(failure -> LOG.warnf("Stockout API keys could not be looked up: %s", failure.toString()));
     }
 }

@@ -192,7 +192,11 @@ public class ApiKeys implements StockoutAccess {
         String name = Checks.required("name", request.name(), 100);
         AccessRole role = Checks.present("role", request.role());
         List<String> catalogs = null;
-        if (request.catalogs() != null && !request.catalogs().isEmpty()) {
+        if (request.catalogs() != null && request.catalogs().isEmpty()) {
+            // an empty list left by a script must not quietly become a key for every catalog
+            throw StockoutProblem.invalid("catalogs", "must list at least one catalog; leave it out for a key on all catalogs");
+        }
+        if (request.catalogs() != null) {
             Checks.rows("catalogs", request.catalogs(), MAX_CATALOGS);
             LinkedHashSet<String> unique = new LinkedHashSet<>();
             for (int i = 0; i < request.catalogs().size(); i++) {

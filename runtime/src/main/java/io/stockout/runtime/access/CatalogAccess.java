@@ -12,6 +12,7 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import io.stockout.AccessRole;
 
@@ -24,10 +25,12 @@ import io.stockout.AccessRole;
 public class CatalogAccess {
 
     private final CurrentIdentityAssociation identities;
+    private final CurrentVertxRequest requests;
     private final Map<Method, Optional<Allowed>> marks = new ConcurrentHashMap<>();
 
-    public CatalogAccess(CurrentIdentityAssociation identities) {
+    public CatalogAccess(CurrentIdentityAssociation identities, CurrentVertxRequest requests) {
         this.identities = identities;
+        this.requests = requests;
     }
 
     @ServerRequestFilter
@@ -84,9 +87,6 @@ public class CatalogAccess {
 
     /** The caller's grant; a caller without one is refused as unauthenticated. */
     public static Grant grant(SecurityIdentity identity) {
-        if (identity.getAttribute(ApiKeyIdentityProvider.UNCHECKED) != null) {
-            throw AccessProblems.keysUnavailable();
-        }
         Grant grant = identity.isAnonymous() ? null : identity.getAttribute(Grant.ATTRIBUTE);
         if (grant == null) {
             throw AccessProblems.unauthenticated();

@@ -32,8 +32,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * The audit trail: every change of a catalog's settings and reference data, who made it, when, and the row before and
  * after. Rows of one change (one request) share its {@code changeId}. Page with the last id seen as {@code after}.
- * API keys, which may reach several catalogs, show in the trail of each catalog they reach and in the trail of all
- * catalogs.
+ * API keys, which may reach several catalogs, show only in the trail of all catalogs.
  */
 @Tag(name = "Audit trail")
 @SecurityRequirement(name = "stockout-key")
@@ -49,8 +48,7 @@ public class AuditResource {
             SELECT id, catalog_id, at, change_id, actor, entity, entity_key, operation, before::text AS before,
                    after::text AS after
               FROM stockout_audit
-             WHERE (catalog_id = $1
-                    OR (entity = 'api-key' AND (after -> 'catalogs' ? $1 OR before -> 'catalogs' ? $1)))
+             WHERE catalog_id = $1
                AND id > $2 AND ($3::text IS NULL OR entity = $3) AND ($4::text IS NULL OR entity_key = $4)
              ORDER BY id LIMIT $5""";
     private static final String ALL_PAGE = """
