@@ -77,6 +77,14 @@ BEGIN
                CASE WHEN TG_TABLE_NAME = 'stockout_catalog' THEN whole ->> 'id' END)
      FOR UPDATE;
     IF FOUND THEN
+        IF TG_OP = 'INSERT' THEN
+            -- a row deleted and inserted again (a secret replaced): its secrets are new ones
+            FOREACH secret IN ARRAY string_to_array(TG_ARGV[3], ',') LOOP
+                IF new_row ? secret THEN
+                    new_row := jsonb_set(new_row, ARRAY[secret], to_jsonb('(hidden, changed)'::text));
+                END IF;
+            END LOOP;
+        END IF;
         IF existing.before IS NOT DISTINCT FROM new_row
                 OR (existing.operation = 'CREATE' AND TG_OP = 'DELETE') THEN
             DELETE FROM stockout_audit WHERE id = existing.id;
