@@ -109,8 +109,9 @@ public interface StockoutRuntimeConfig {
          * <p>
          * When the database is slow or down, availability checks and cart validations answer a degraded result
          * (availability unknown, no offers, nothing held) within this time, and events that must not be lost are
-         * refused with 503 so that the platform delivers them again. Keep it well below the platform's own timeout
-         * (commercetools gives an API Extension 2 seconds by default).
+         * refused with 503 so that the platform delivers them again. Work the database finishes after such an answer
+         * is rolled back, so the answer stays true; work already committing is waited for, at most this long again.
+         * Keep it well below the platform's own timeout (commercetools gives an API Extension 2 seconds by default).
          */
         @WithDefault("1s")
         Duration deadline();

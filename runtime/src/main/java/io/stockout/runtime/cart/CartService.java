@@ -20,6 +20,7 @@ import io.stockout.runtime.json.Fingerprint;
 import io.stockout.runtime.metrics.Counters;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
+import io.stockout.runtime.webhook.Cutoff;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -66,7 +67,11 @@ public class CartService {
         this.decision = decision;
     }
 
-    public Uni<CartPlan> validate(String catalog, String cartId, CartRequest request) {
+    /**
+     * Validates a cart in one transaction, which commits through {@code cutoff}: a validation whose answer was already
+     * given without it (degraded, after the webhook deadline) rolls back and holds nothing.
+     */
+    public Uni<CartPlan> validate(String catalog, String cartId, CartRequest request, Cutoff cutoff) {
         Checks.catalogId(catalog);
         Checks.cartId(cartId);
         long version = Checks.present("version", request.version());
@@ -93,7 +98,8 @@ public class CartService {
                             OffsetDateTime expiresAt = now.plus(found.holdTime());
                             return claim(connection, found, catalog, cartId, version, lines, fingerprint, now,
                                     expiresAt, claimed);
-                        })))
+                        }))
+                .call(plan -> cutoff.commit()))
                 // counted once committed: a claim rolled back created no hold
                 .invoke(plan -> claimed.forEach(claim -> counters.add(catalog, Counters.HOLDS_CREATED, claim.sku(), 1)));
     }

@@ -42,6 +42,7 @@ import io.stockout.runtime.supply.ReceiptOutcome;
 import io.stockout.runtime.supply.ReceiptService;
 import io.stockout.runtime.supply.Repromising;
 import io.stockout.runtime.supply.SupplierOutlooks;
+import io.stockout.runtime.webhook.Cutoff;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -219,6 +220,11 @@ public class LoadingService implements StockoutLoader {
 
     @Override
     public Uni<Integer> putStock(String catalog, List<Stock> stock) {
+        return putStock(catalog, stock, Cutoff.NONE);
+    }
+
+    /** Upserts stock levels in a transaction that commits through {@code cutoff}, as a platform event does. */
+    public Uni<Integer> putStock(String catalog, List<Stock> stock, Cutoff cutoff) {
         rows(catalog, stock);
         Map<List<String>, Stock> unique = new LinkedHashMap<>();
         for (int i = 0; i < stock.size(); i++) {
@@ -234,7 +240,7 @@ public class LoadingService implements StockoutLoader {
         }
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         // an order's holds stay until a level counted after the order replaces them: the level already counts it
-        return inCatalog(catalog, unique.values(), """
+        return inCatalog(catalog, unique.values(), cutoff, """
                 WITH levels AS (
                     INSERT INTO stockout_stock (catalog_id, sku, location_code, on_hand, safety_stock, as_of, updated_at)
                     SELECT $1, l.sku, l.location_code,
@@ -454,6 +460,12 @@ public class LoadingService implements StockoutLoader {
 
     @SafeVarargs
     private <R> Uni<Integer> inCatalog(String catalog, java.util.Collection<R> rows, String sql, Column<R, ?>... columns) {
+        return inCatalog(catalog, rows, Cutoff.NONE, sql, columns);
+    }
+
+    @SafeVarargs
+    private <R> Uni<Integer> inCatalog(String catalog, java.util.Collection<R> rows, Cutoff cutoff, String sql,
+            Column<R, ?>... columns) {
         List<R> list = List.copyOf(rows);
         return pool.withTransaction(connection -> connection
                 .preparedQuery("SELECT 1 FROM stockout_catalog WHERE id = $1 FOR SHARE")
@@ -463,7 +475,8 @@ public class LoadingService implements StockoutLoader {
                         return Uni.createFrom().failure(StockoutProblem.unknownCatalog(catalog));
                     }
                     return batches(connection, catalog, list, sql, Arrays.asList(columns));
-                }))
+                })
+                .call(count -> cutoff.commit()))
                 .onFailure(PgException.class)
                 .transform(LoadingService::problem);
     }

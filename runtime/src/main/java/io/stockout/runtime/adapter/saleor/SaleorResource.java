@@ -33,6 +33,7 @@ import io.stockout.runtime.json.Fingerprint;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
 import io.stockout.runtime.webhook.CartValidation;
+import io.stockout.runtime.webhook.Cutoff;
 import io.stockout.runtime.webhook.Deliveries;
 import io.stockout.runtime.webhook.Hmac;
 import io.stockout.runtime.webhook.WebhookGuard;
@@ -104,8 +105,18 @@ public class SaleorResource {
             }
             String deliveryId = Fingerprint.of(event, new String(bytes, StandardCharsets.UTF_8));
             return deliveries.once(catalog, WebhookSource.SALEOR, deliveryId, event, bytes,
-                    () -> apply(catalog, event, payload));
+                    cutoff -> apply(catalog, event, payload, cutoff));
         });
+    }
+
+    /** What an asynchronous event does, whichever of its names the header gives. */
+    private static String family(String event) {
+        return switch (event) {
+            case "product_variant_stock_updated", "product_variant_out_of_stock", "product_variant_back_in_stock" ->
+                "stock";
+            case "checkout_created", "checkout_updated" -> "checkout";
+            default -> event;
+        };
     }
 
     /** A detached JWS: {@code header..signature}, the body being the payload. */
@@ -164,11 +175,10 @@ public class SaleorResource {
                 secret -> Hmac.same(Hmac.sha256(secret.getBytes(StandardCharsets.UTF_8), body), given));
     }
 
-    private Uni<Object> apply(String catalog, String event, JsonNode payload) {
-        return switch (event) {
-            case "product_variant_stock_updated", "product_variant_out_of_stock", "product_variant_back_in_stock" ->
-                stock(catalog, event, payload);
-            case "checkout_created", "checkout_updated" -> checkout(catalog, payload);
+    private Uni<Object> apply(String catalog, String event, JsonNode payload, Cutoff cutoff) {
+        return switch (family(event)) {
+            case "stock" -> stock(catalog, event, payload, cutoff);
+            case "checkout" -> checkout(catalog, payload, cutoff);
             default -> Uni.createFrom().item(Outcome.ignored(event, "Stockout does not use this event"));
         };
     }
@@ -182,7 +192,7 @@ public class SaleorResource {
         return shipping.filter(catalog, checkout, offered(payload)).map(Object.class::cast);
     }
 
-    private Uni<Object> stock(String catalog, String event, JsonNode payload) {
+    private Uni<Object> stock(String catalog, String event, JsonNode payload, Cutoff cutoff) {
         OffsetDateTime issuedAt = issuedAt(payload);
         JsonNode variant = required(PlatformJson.object(payload, "productVariant", "productVariant"), "productVariant");
         String sku = PlatformJson.text(variant, "sku", "productVariant.sku", 256);
@@ -210,12 +220,12 @@ public class SaleorResource {
                 available = quantity - allocated;
             }
         }
-        return levels.set(catalog, event, sku, location, available, issuedAt);
+        return levels.set(catalog, event, sku, location, available, issuedAt, cutoff);
     }
 
-    private Uni<Object> checkout(String catalog, JsonNode payload) {
+    private Uni<Object> checkout(String catalog, JsonNode payload, Cutoff cutoff) {
         SaleorShipping.Checkout checkout = checkout(payload);
-        return carts.validate(catalog, checkout.id(), new CartRequest(checkout.version(), checkout.lines()))
+        return carts.validate(catalog, checkout.id(), new CartRequest(checkout.version(), checkout.lines()), cutoff)
                 .onFailure(StockoutProblem.class)
                 .recoverWithItem(failure -> {
                     StockoutProblem problem = (StockoutProblem) failure;

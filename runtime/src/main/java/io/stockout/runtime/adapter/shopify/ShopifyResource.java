@@ -25,6 +25,7 @@ import io.stockout.runtime.cart.CartRequest;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
 import io.stockout.runtime.webhook.CartValidation;
+import io.stockout.runtime.webhook.Cutoff;
 import io.stockout.runtime.webhook.Deliveries;
 import io.stockout.runtime.webhook.Hmac;
 import io.stockout.runtime.webhook.WebhookGuard;
@@ -108,33 +109,36 @@ public class ShopifyResource {
                     OffsetDateTime triggeredAt = triggeredAt(headers.getHeaderString(TRIGGERED_AT));
                     JsonNode payload = json.object(bytes);
                     return deliveries.once(catalog, WebhookSource.SHOPIFY, eventId, topic, bytes,
-                            () -> apply(catalog, topic, payload, triggeredAt));
+                            cutoff -> apply(catalog, topic, payload, triggeredAt, cutoff));
                 });
     }
 
-    private Uni<Object> apply(String catalog, String topic, JsonNode payload, OffsetDateTime triggeredAt) {
+    private Uni<Object> apply(String catalog, String topic, JsonNode payload, OffsetDateTime triggeredAt,
+            Cutoff cutoff) {
         return switch (topic) {
-            case "inventory_items/create", "inventory_items/update" -> item(catalog, topic, payload, triggeredAt);
-            case "products/create", "products/update" -> product(catalog, topic, payload, triggeredAt);
-            case "inventory_levels/update", "inventory_levels/connect" -> level(catalog, topic, payload, triggeredAt);
-            case "locations/create", "locations/update" -> location(catalog, topic, payload);
-            case "carts/create", "carts/update" -> cart(catalog, payload, triggeredAt);
+            case "inventory_items/create", "inventory_items/update" -> item(catalog, topic, payload, triggeredAt, cutoff);
+            case "products/create", "products/update" -> product(catalog, topic, payload, triggeredAt, cutoff);
+            case "inventory_levels/update", "inventory_levels/connect" -> level(catalog, topic, payload, triggeredAt,
+                    cutoff);
+            case "locations/create", "locations/update" -> location(catalog, topic, payload, cutoff);
+            case "carts/create", "carts/update" -> cart(catalog, payload, triggeredAt, cutoff);
             default -> Uni.createFrom().item(Outcome.ignored(topic, "Stockout does not use this topic"));
         };
     }
 
-    private Uni<Object> item(String catalog, String topic, JsonNode payload, OffsetDateTime triggeredAt) {
+    private Uni<Object> item(String catalog, String topic, JsonNode payload, OffsetDateTime triggeredAt, Cutoff cutoff) {
         String id = PlatformJson.requiredId(payload, "id", "id");
         String sku = PlatformJson.text(payload, "sku", "sku", 256);
         OffsetDateTime asOf = asOf(payload, triggeredAt);
         if (sku == null || sku.isBlank()) {
             return Uni.createFrom().item(Outcome.ignored(topic, "the inventory item has no SKU"));
         }
-        return refs.items(catalog, WebhookSource.SHOPIFY, List.of(new PlatformRefs.Item(id, sku)), asOf)
+        return refs.items(catalog, WebhookSource.SHOPIFY, List.of(new PlatformRefs.Item(id, sku)), asOf, cutoff)
                 .map(count -> Outcome.applied(topic, count));
     }
 
-    private Uni<Object> product(String catalog, String topic, JsonNode payload, OffsetDateTime triggeredAt) {
+    private Uni<Object> product(String catalog, String topic, JsonNode payload, OffsetDateTime triggeredAt,
+            Cutoff cutoff) {
         OffsetDateTime asOf = asOf(payload, triggeredAt);
         JsonNode variants = PlatformJson.array(payload, "variants", "variants");
         List<PlatformRefs.Item> items = new ArrayList<>();
@@ -153,10 +157,12 @@ public class ShopifyResource {
         if (items.isEmpty()) {
             return Uni.createFrom().item(Outcome.ignored(topic, "no variant has both an inventory item and a SKU"));
         }
-        return refs.items(catalog, WebhookSource.SHOPIFY, items, asOf).map(count -> Outcome.applied(topic, count));
+        return refs.items(catalog, WebhookSource.SHOPIFY, items, asOf, cutoff)
+                .map(count -> Outcome.applied(topic, count));
     }
 
-    private Uni<Object> level(String catalog, String topic, JsonNode payload, OffsetDateTime triggeredAt) {
+    private Uni<Object> level(String catalog, String topic, JsonNode payload, OffsetDateTime triggeredAt,
+            Cutoff cutoff) {
         String item = PlatformJson.requiredId(payload, "inventory_item_id", "inventory_item_id");
         String location = PlatformJson.requiredId(payload, "location_id", "location_id");
         Integer available = PlatformJson.integer(payload, "available", "available", -1_000_000_000, 1_000_000_000);
@@ -169,10 +175,10 @@ public class ShopifyResource {
                         ? Uni.createFrom()
                                 .item(Outcome.ignored(topic, "inventory item " + item + " has no known SKU yet; "
                                         + "its products/update or inventory_items/update event maps it"))
-                        : levels.set(catalog, topic, sku.get(), location, available, asOf));
+                        : levels.set(catalog, topic, sku.get(), location, available, asOf, cutoff));
     }
 
-    private Uni<Object> location(String catalog, String topic, JsonNode payload) {
+    private Uni<Object> location(String catalog, String topic, JsonNode payload, Cutoff cutoff) {
         String id = PlatformJson.requiredId(payload, "id", "id");
         String name = PlatformJson.text(payload, "name", "name", 256);
         String zip = PlatformJson.text(payload, "zip", "zip", 32);
@@ -183,12 +189,13 @@ public class ShopifyResource {
                 parts.add(part);
             }
         }
-        return pool.preparedQuery(LOCATION)
+        return pool.withTransaction(connection -> connection.preparedQuery(LOCATION)
                 .execute(Tuple.of(catalog, id, name, zip, parts.isEmpty() ? null : String.join(", ", parts)))
-                .map(result -> Outcome.applied(topic, result.rowCount()));
+                .map(result -> (Object) Outcome.applied(topic, result.rowCount()))
+                .call(outcome -> cutoff.commit()));
     }
 
-    private Uni<Object> cart(String catalog, JsonNode payload, OffsetDateTime triggeredAt) {
+    private Uni<Object> cart(String catalog, JsonNode payload, OffsetDateTime triggeredAt, Cutoff cutoff) {
         String token = PlatformJson.text(payload, "token", "token", 128);
         String cart = token != null ? token : PlatformJson.requiredId(payload, "id", "id");
         OffsetDateTime updatedAt = PlatformJson.time(payload, "updated_at", "updated_at");
@@ -211,7 +218,7 @@ public class ShopifyResource {
             }
         }
         // the cart's update time, to the millisecond, orders its versions: an older delivery is a stale version
-        return carts.validate(catalog, cart, new CartRequest(version.toInstant().toEpochMilli(), lines))
+        return carts.validate(catalog, cart, new CartRequest(version.toInstant().toEpochMilli(), lines), cutoff)
                 .onFailure(StockoutProblem.class)
                 .recoverWithItem(failure -> {
                     StockoutProblem problem = (StockoutProblem) failure;
