@@ -100,13 +100,42 @@ public class SaleorResource {
             WebhookGuard.json(headers);
             String event = Checks.required(EVENT, headers.getHeaderString(EVENT), 64).toLowerCase(Locale.ROOT);
             JsonNode payload = json.object(bytes);
+            typename(event, payload);
             if (event.equals(LIST_METHODS) || event.equals(FILTER_METHODS)) {
                 return answer(catalog, event, payload);
             }
-            String deliveryId = Fingerprint.of(event, new String(bytes, StandardCharsets.UTF_8));
-            return deliveries.once(catalog, WebhookSource.SALEOR, deliveryId, event, bytes,
+            // known again by the signed bytes and what they do, not by the unsigned event name: the same stock body
+            // sent again as another stock event is the same delivery
+            String family = family(event);
+            String deliveryId = Fingerprint.of(family, new String(bytes, StandardCharsets.UTF_8));
+            return deliveries.once(catalog, WebhookSource.SALEOR, deliveryId, family, bytes,
                     cutoff -> apply(catalog, event, payload, cutoff));
         });
+    }
+
+    /**
+     * Refuses a body whose {@code __typename} (when the subscription query asks for it) is another event than the
+     * {@value #EVENT} header names: the header is not signed, the body is.
+     */
+    private static void typename(String event, JsonNode payload) {
+        String typename = PlatformJson.text(payload, "__typename", "__typename", 128);
+        if (typename != null && !snake(typename).equals(event)) {
+            throw StockoutProblem.invalid(EVENT, "names " + event + ", but the signed body is a " + typename
+                    + " event; the " + EVENT + " header is not signed");
+        }
+    }
+
+    /** {@code ProductVariantStockUpdated} as {@code product_variant_stock_updated}. */
+    private static String snake(String typename) {
+        StringBuilder snake = new StringBuilder();
+        for (int i = 0; i < typename.length(); i++) {
+            char c = typename.charAt(i);
+            if (Character.isUpperCase(c) && i > 0) {
+                snake.append('_');
+            }
+            snake.append(Character.toLowerCase(c));
+        }
+        return snake.toString();
     }
 
     /** What an asynchronous event does, whichever of its names the header gives. */

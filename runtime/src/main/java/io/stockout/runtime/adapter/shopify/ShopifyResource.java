@@ -2,6 +2,7 @@ package io.stockout.runtime.adapter.shopify;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -54,6 +55,8 @@ public class ShopifyResource {
     static final String EVENT_ID = "X-Shopify-Event-Id";
     static final String WEBHOOK_ID = "X-Shopify-Webhook-Id";
     static final String TRIGGERED_AT = "X-Shopify-Triggered-At";
+    /** How far ahead of Stockout's clock {@value #TRIGGERED_AT} may be. */
+    static final Duration MAX_SKEW = Duration.ofMinutes(1);
 
     private static final String LOCATION = """
             INSERT INTO stockout_location (catalog_id, code, name, kind, ships, pickup, postal_code, address, updated_at)
@@ -108,6 +111,7 @@ public class ShopifyResource {
                     Checks.required(EVENT_ID, eventId, 256);
                     OffsetDateTime triggeredAt = triggeredAt(headers.getHeaderString(TRIGGERED_AT));
                     JsonNode payload = json.object(bytes);
+                    ShopifyTopics.check(topic, payload);
                     return deliveries.once(catalog, WebhookSource.SHOPIFY, eventId, topic, bytes,
                             cutoff -> apply(catalog, topic, payload, triggeredAt, cutoff));
                 });
@@ -203,6 +207,9 @@ public class ShopifyResource {
         if (version == null) {
             throw StockoutProblem.invalid("updated_at", "is required to order the cart's changes");
         }
+        if (payload.path("line_items").isMissingNode() || payload.get("line_items").isNull()) {
+            throw StockoutProblem.invalid("line_items", "is required: a cart without it is not a cart");
+        }
         JsonNode items = PlatformJson.array(payload, "line_items", "line_items");
         List<CartRequest.Line> lines = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -237,14 +244,21 @@ public class ShopifyResource {
         return triggeredAt != null ? triggeredAt : clock.instant().atOffset(ZoneOffset.UTC);
     }
 
-    private static OffsetDateTime triggeredAt(String header) {
+    /**
+     * When Shopify says the event happened, used to order a change whose body has no {@code updated_at}. The header is
+     * not signed: a time later than a minute ahead of Stockout's clock is taken as that minute, so that a delivery sent
+     * again with a made-up time cannot outrank the changes still to come.
+     */
+    private OffsetDateTime triggeredAt(String header) {
         if (header == null || header.isBlank()) {
             return null;
         }
         if (header.length() > 64) {
             throw StockoutProblem.invalid(TRIGGERED_AT, "is not a date-time");
         }
-        return PlatformJson.time(header.trim(), TRIGGERED_AT);
+        OffsetDateTime triggeredAt = PlatformJson.time(header.trim(), TRIGGERED_AT);
+        OffsetDateTime latest = clock.instant().plus(MAX_SKEW).atOffset(ZoneOffset.UTC);
+        return triggeredAt.isAfter(latest) ? latest : triggeredAt;
     }
 
 }
