@@ -197,7 +197,10 @@ public interface StockoutRuntimeConfig {
         Duration jwksCacheTime();
 
         /**
-         * The shortest time between two fetches of the signing keys.
+         * The shortest time between two fetches of the signing keys, failed fetches included.
+         * <p>
+         * Signatures that name a key id not yet known, and requests that arrive while the JWKS address does not
+         * answer, wait for this time before they make Stockout fetch again; until then they are refused with 401.
          */
         @WithDefault("30s")
         Duration jwksMinRefresh();
