@@ -127,7 +127,9 @@ public interface StockoutRuntimeConfig {
          * <p>
          * A secret set through this instance counts at once; a signature that matches no known secret makes the
          * instance read the catalog's secrets again (at most once a second), so a new secret set through another
-         * instance counts at once too. Ending a rotation early reaches the other instances within this time.
+         * instance counts at once too. Ending a rotation early reaches the other instances within this time. A catalog
+         * without secrets, or an id that names no catalog, is remembered the same way: requests naming it are refused
+         * with 401 without a statement, also while the database is away.
          */
         @WithDefault("1m")
         Duration secretCacheTime();

@@ -1,5 +1,6 @@
 package io.stockout.it;
 
+import static io.restassured.RestAssured.given;
 import static io.stockout.it.Catalog.KM;
 import static io.stockout.it.Catalog.PARIS_LATITUDE;
 import static io.stockout.it.Catalog.PARIS_LONGITUDE;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.stockout.OutOfStockPolicy;
 
 /**
@@ -96,6 +98,24 @@ class AvailabilityRoundTripsTest {
         long many = statementsFor(() -> shop.askAt(PARIS_LATITUDE, PARIS_LONGITUDE, lines(LINES)));
 
         assertThat(many).isEqualTo(one);
+    }
+
+    @Test
+    void requestsNamingAnUnknownCatalogDoNotEachCostAStatement() {
+        int requests = 30;
+
+        long used = statementsFor(() -> {
+            for (int i = 0; i < requests; i++) {
+                given().contentType(ContentType.JSON)
+                        .body(Row.of("lines", List.of(line("SKU-0", 1))))
+                        .post("/stockout/catalogs/no-such-shop/availability")
+                        .then()
+                        .statusCode(401);
+            }
+        });
+
+        // the id's secrets are read once, and again at most once a second while requests keep naming it
+        assertThat(used).as("statements for %d requests", requests).isLessThan(requests / 3);
     }
 
     private long statementsFor(Runnable request) {

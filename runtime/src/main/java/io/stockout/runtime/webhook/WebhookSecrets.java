@@ -28,8 +28,10 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The secrets that sign each catalog's webhooks: at most two per source (the current one and, during a rotation, the
- * previous one until it expires). Kept in memory for a while so that verifying costs no statement on the hot path.
+ * The secrets that sign each catalog's webhooks: per source, the current one and, during rotations, the previous ones
+ * until they expire. Kept in memory for a while so that verifying costs no statement on the hot path; a catalog without
+ * secrets (or no catalog at all) is remembered as such the same way, so that requests naming it cost no statement
+ * either, and are refused the same whether the database answers or not.
  */
 @ApplicationScoped
 public class WebhookSecrets {
@@ -37,6 +39,8 @@ public class WebhookSecrets {
     private static final Logger LOG = Logger.getLogger(WebhookSecrets.class);
     /** The least time between two reads of one catalog's secrets caused by signatures that match none. */
     private static final Duration RELOAD_AFTER_MISS = Duration.ofSeconds(1);
+    /** The most catalog ids without secrets remembered at once: ids that name nothing do not fill the memory. */
+    private static final int MAX_ABSENT = 10_000;
     private static final Duration MAX_OVERLAP = Duration.ofDays(7);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -62,6 +66,7 @@ public class WebhookSecrets {
     private final Clock clock;
     private final StockoutRuntimeConfig config;
     private final ConcurrentMap<Key, Known> known = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Key, Known> absent = new ConcurrentHashMap<>();
 
     public WebhookSecrets(Pool pool, Clock clock, StockoutRuntimeConfig config) {
         this.pool = pool;
@@ -103,7 +108,8 @@ public class WebhookSecrets {
     public Uni<Void> verify(String catalog, WebhookSource source, String header, Predicate<String> matches) {
         Key key = new Key(catalog, source);
         Instant now = clock.instant();
-        Known cached = known.get(key);
+        Known secretsKnown = known.get(key);
+        Known cached = secretsKnown != null ? secretsKnown : absent.get(key);
         long age = cached == null ? Long.MAX_VALUE : System.nanoTime() - cached.readAt();
         if (cached != null && age < config.webhooks().secretCacheTime().toNanos()) {
             if (matches(cached, now, matches)) {
@@ -159,9 +165,14 @@ public class WebhookSecrets {
         }
         Known fresh = new Known(List.copyOf(secrets), System.nanoTime());
         if (secrets.isEmpty()) {
-            // a catalog without secrets (or no catalog at all) is not remembered: any id can be asked for
             known.remove(key);
+            if (absent.size() >= MAX_ABSENT) {
+                // any id can be asked for: past the bound, the ids remembered so far are forgotten
+                absent.clear();
+            }
+            absent.put(key, fresh);
         } else {
+            absent.remove(key);
             known.put(key, fresh);
         }
         return fresh;
