@@ -43,7 +43,9 @@ class ExtensionWiresEndpointsEntitiesAndReadinessTest {
                 .body("name", equalTo("Wired"))
                 .body("offerKinds", equalTo(java.util.List.of("PICKUP")));
 
-        String secret = given().put("/stockout/catalogs/wired/webhook-secrets/stockout")
+        String secret = given().contentType("application/json")
+                .body("{}")
+                .put("/stockout/catalogs/wired/webhook-secrets/stockout")
                 .then()
                 .statusCode(200)
                 .extract()

@@ -42,6 +42,8 @@ public class WebhookSecrets {
     /** The most catalog ids without secrets remembered at once: ids that name nothing do not fill the memory. */
     private static final int MAX_ABSENT = 10_000;
     private static final Duration MAX_OVERLAP = Duration.ofDays(7);
+    /** The most previous secrets valid at once per source, during rotations that overlap. */
+    private static final int MAX_PREVIOUS = 3;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final String READ = """
@@ -50,6 +52,10 @@ public class WebhookSecrets {
     private static final String LOCK_CATALOG = "SELECT 1 FROM stockout_catalog WHERE id = $1 FOR NO KEY UPDATE";
     private static final String DROP_PREVIOUS = """
             DELETE FROM stockout_webhook_secret WHERE catalog_id = $1 AND source = $2 AND NOT current""";
+    /** Previous secrets that have expired, and a previous secret that becomes current again. */
+    private static final String DROP_EXPIRED = """
+            DELETE FROM stockout_webhook_secret WHERE catalog_id = $1 AND source = $2 AND NOT current
+               AND (expires_at <= $3 OR secret = $4)""";
     private static final String RETIRE_CURRENT = """
             UPDATE stockout_webhook_secret SET current = false, expires_at = $3
              WHERE catalog_id = $1 AND source = $2 AND current""";
@@ -180,7 +186,9 @@ public class WebhookSecrets {
 
     /**
      * Makes {@code secret} (or a new random one) the current secret of the source; the current one stays taken for
-     * {@code previousValidFor}. Setting the current secret again changes nothing.
+     * {@code previousValidFor}, and earlier ones until their own expiry ({@code PT0S} ends them all at once). Setting
+     * the current secret again changes nothing. A rotation that would leave more than {@value #MAX_PREVIOUS} previous
+     * secrets valid is refused with 409.
      */
     public Uni<Rotated> rotate(String catalog, WebhookSource source, String secret, Duration previousValidFor) {
         String next = secret == null ? generate(source) : valid(source, secret);
@@ -202,32 +210,50 @@ public class WebhookSecrets {
                 })
                 .flatMap(rows -> {
                     Row current = null;
+                    List<OffsetDateTime> valid = new ArrayList<>();
                     for (Row row : rows) {
                         if (row.getBoolean("current")) {
                             current = row;
+                        } else if (row.getOffsetDateTime("expires_at").isAfter(now)
+                                && !row.getString("secret").equals(next)) {
+                            valid.add(row.getOffsetDateTime("expires_at"));
                         }
                     }
                     if (current != null && current.getString("secret").equals(next)) {
-                        OffsetDateTime previous = null;
-                        for (Row row : rows) {
-                            previous = row.getBoolean("current") ? previous : row.getOffsetDateTime("expires_at");
-                        }
+                        OffsetDateTime previous = valid.stream().max(OffsetDateTime::compareTo).orElse(null);
                         return Uni.createFrom()
                                 .item(new Rotated(name(source), shown, current.getOffsetDateTime("created_at"), previous));
                     }
                     boolean keepPrevious = current != null && !overlap.isZero();
+                    if (keepPrevious && valid.size() >= MAX_PREVIOUS) {
+                        OffsetDateTime free = valid.stream().min(OffsetDateTime::compareTo).orElseThrow();
+                        return Uni.createFrom()
+                                .failure(new StockoutProblem(409, "too-many-secrets",
+                                        "Too many previous secrets are still valid",
+                                        "The " + name(source) + " source already has " + valid.size()
+                                                + " previous secrets still valid; rotate again after " + free
+                                                + ", or end them all with previousValidFor PT0S",
+                                        "previousValidFor"));
+                    }
                     return replace(connection, key, keepPrevious, previousExpiresAt, next, now)
                             .replaceWith(new Rotated(name(source), shown, now, keepPrevious ? previousExpiresAt : null));
                 }))
                 .call(rotated -> read(key));
     }
 
+    /**
+     * Makes {@code next} the current secret. The current one is retired until {@code previousExpiresAt}, or dropped
+     * with every previous one when there is no overlap; previous secrets otherwise keep their own expiry, so that a
+     * second rotation does not end the first one's overlap early.
+     */
     private static Uni<Void> replace(SqlConnection connection, Key key, boolean keepPrevious,
             OffsetDateTime previousExpiresAt, String next, OffsetDateTime now) {
         Tuple catalogAndSource = Tuple.of(key.catalog(), key.source().name());
-        return connection.preparedQuery(DROP_PREVIOUS)
-                .execute(catalogAndSource)
-                .flatMap(dropped -> keepPrevious
+        Uni<?> dropped = keepPrevious
+                ? connection.preparedQuery(DROP_EXPIRED).execute(Tuple.of(key.catalog(), key.source().name(), now, next))
+                : connection.preparedQuery(DROP_PREVIOUS).execute(catalogAndSource);
+        return dropped
+                .flatMap(done -> keepPrevious
                         ? connection.preparedQuery(RETIRE_CURRENT)
                                 .execute(Tuple.of(key.catalog(), key.source().name(), previousExpiresAt))
                         : connection.preparedQuery(DROP_CURRENT).execute(catalogAndSource))
