@@ -302,6 +302,21 @@ class ShopifyWebhookTest {
     }
 
     @Test
+    void anIdBeyondSixtyFourBitsOrNotPositiveIsRefused() {
+        for (String id : new String[]{"123456789012345678901234567890", "9223372036854775808", "0", "-5"}) {
+            assertProblem(deliver(shop, "inventory_items/update", "e-id-" + id,
+                    "{\"id\":" + id + ",\"sku\":\"example-sku\",\"updated_at\":\"2026-03-03T11:00:00Z\"}"), 400, "id");
+        }
+        deliver(shop, "inventory_items/update", "e-id-max",
+                "{\"id\":9223372036854775807,\"sku\":\"example-sku\",\"updated_at\":\"2026-03-03T11:00:00Z\"}")
+                .statusCode(200)
+                .body("applied", equalTo(1));
+
+        assertThat(Database.count(pool, "SELECT count(*) FROM stockout_platform_ref WHERE catalog_id = $1", shop.id))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aFractionalIdIsRefused() {
         assertProblem(deliver(shop, "inventory_items/update", "e-float",
                 "{\"id\":2.71878346596884015E17,\"sku\":\"example-sku\",\"updated_at\":\"2026-03-03T11:00:00Z\"}"), 400,
