@@ -141,8 +141,9 @@ public interface StockoutRuntimeConfig {
          * <p>
          * When the database is slow or down, availability checks and cart validations answer a degraded result
          * (availability unknown, no offers, nothing held) within this time, and events that must not be lost are
-         * refused with 503 so that the platform delivers them again. Keep it well below the platform's own timeout
-         * (commercetools gives an API Extension 2 seconds by default).
+         * refused with 503 so that the platform delivers them again. Work the database finishes after such an answer
+         * is rolled back, so the answer stays true; work already committing is waited for, at most this long again.
+         * Keep it well below the platform's own timeout (commercetools gives an API Extension 2 seconds by default).
          */
         @WithDefault("1s")
         Duration deadline();
@@ -158,7 +159,9 @@ public interface StockoutRuntimeConfig {
          * <p>
          * A rotation, through any instance, counts on every instance as soon as it is committed (see
          * {@code quarkus.stockout.cache}); this bounds what a lost notification could cost. A signature that matches
-         * no known secret also makes the instance read the catalog's secrets again, at most once a second.
+         * no known secret also makes the instance read the catalog's secrets again, at most once a second. A catalog
+         * without secrets, or an id that names no catalog, is remembered the same way: requests naming it are refused
+         * with 401 without a statement, also while the database is away.
          */
         @WithDefault("1m")
         Duration secretCacheTime();
@@ -228,7 +231,10 @@ public interface StockoutRuntimeConfig {
         Duration jwksCacheTime();
 
         /**
-         * The shortest time between two fetches of the signing keys.
+         * The shortest time between two fetches of the signing keys, failed fetches included.
+         * <p>
+         * Signatures that name a key id not yet known, and requests that arrive while the JWKS address does not
+         * answer, wait for this time before they make Stockout fetch again; until then they are refused with 401.
          */
         @WithDefault("30s")
         Duration jwksMinRefresh();

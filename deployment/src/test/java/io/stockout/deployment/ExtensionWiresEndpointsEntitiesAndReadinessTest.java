@@ -48,6 +48,8 @@ class ExtensionWiresEndpointsEntitiesAndReadinessTest {
                 .body("offerKinds", equalTo(java.util.List.of("PICKUP")));
 
         String secret = given().header("Authorization", ADMIN)
+                .contentType("application/json")
+                .body("{}")
                 .put("/stockout/catalogs/wired/webhook-secrets/stockout")
                 .then()
                 .statusCode(200)

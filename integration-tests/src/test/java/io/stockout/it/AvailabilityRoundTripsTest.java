@@ -157,6 +157,24 @@ class AvailabilityRoundTripsTest {
         return false;
     }
 
+    @Test
+    void requestsNamingAnUnknownCatalogDoNotEachCostAStatement() {
+        int requests = 30;
+
+        long used = statementsFor(() -> {
+            for (int i = 0; i < requests; i++) {
+                given().contentType(ContentType.JSON)
+                        .body(Row.of("lines", List.of(line("SKU-0", 1))))
+                        .post("/stockout/catalogs/no-such-shop/availability")
+                        .then()
+                        .statusCode(401);
+            }
+        });
+
+        // the id's secrets are read once, and again at most once a second while requests keep naming it
+        assertThat(used).as("statements for %d requests", requests).isLessThan(requests / 3);
+    }
+
     private long statementsFor(Runnable request) {
         long before = statements.get();
         request.run();

@@ -7,8 +7,13 @@ import static io.stockout.it.Row.sku;
 import static io.stockout.it.Row.stock;
 import static io.stockout.it.Row.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -134,10 +139,92 @@ class CommercetoolsExtensionTest {
     }
 
     @Test
-    void anInputThatIsNotACartIsA400() {
+    void anInputThatIsNotACartIsA400InCommercetoolsErrorShape() {
         assertProblem(extend(AUTHORIZATION, "{\"action\":\"Create\",\"resource\":{\"typeId\":\"order\",\"obj\":{}}}"),
-                400, "resource.typeId");
-        assertProblem(extend(AUTHORIZATION, "{\"action\":\"Delete\",\"resource\":{}}"), 400, "action");
+                400, "resource.typeId")
+                .body("errors.code", contains("InvalidInput"))
+                .body("errors[0].message", not(emptyOrNullString()));
+        assertProblem(extend(AUTHORIZATION, "{\"action\":\"Delete\",\"resource\":{}}"), 400, "action")
+                .body("errors.code", contains("InvalidInput"));
+    }
+
+    @Test
+    void aChangeOfACartAlreadyOrderedIsA400InCommercetoolsErrorShape() {
+        extend(AUTHORIZATION, input(1, 2)).statusCode(200);
+        given().contentType("application/json")
+                .body(Row.of("eventId", "placed", "type", "PLACED", "orderId", "o1", "cartId",
+                        "668e5783-73c8-4f2d-91f4-3c90b872c700"))
+                .post(shop.path("order-events"))
+                .then()
+                .statusCode(200);
+
+        assertProblem(extend(AUTHORIZATION, input(1, 1).replace("2015-10-07T07:33:06.070Z", "2015-10-07T08:00:00.000Z")),
+                400, "cartId")
+                .body("errors.code", contains("InvalidOperation"));
+    }
+
+    @Test
+    void aLineOfASkuStockoutDoesNotKnowIsLeftAsItIs() {
+        String body = cart(lineItem("known", TANK, 1, null), lineItem("unknown", "NOT-IN-STOCKOUT", 4, null));
+
+        JsonPath answer = extend(AUTHORIZATION, body).statusCode(200).extract().jsonPath();
+
+        assertThat(answer.getList("actions.lineItemId")).containsOnly("known");
+    }
+
+    @Test
+    void aChangeNeedingMoreThanAHundredActionsIsRefusedNotCut() {
+        // 30 typed lines, each lowered from 2 units to 1 and given 3 fields: 120 actions, where commercetools takes 100
+        List<Row> skus = new ArrayList<>();
+        List<Row> levels = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            skus.add(sku("MANY-" + i, OutOfStockPolicy.NONE));
+            levels.add(stock("MANY-" + i, "WH", 1));
+            lines.add(lineItem("line-" + i, "MANY-" + i, 2, "{}"));
+        }
+        shop.skus(skus.toArray(Row[]::new)).stock(levels.toArray(Row[]::new));
+
+        assertProblem(extend(AUTHORIZATION, cart(lines.toArray(String[]::new))), 400)
+                .body("errors.code", contains("InvalidOperation"))
+                .body("errors[0].extensionExtraInfo.actions", equalTo(120));
+    }
+
+    @Test
+    void aLineNoLongerBackorderedLosesItsPromisedDate() {
+        String backordered = "{\"stockoutShipNow\":0,\"stockoutBackorder\":1,\"stockoutPromisedDate\":\"2026-03-19\","
+                + "\"stockoutStatus\":\"BACKORDER\"}";
+
+        JsonPath answer = extend(AUTHORIZATION, cart(lineItem("line", TANK, 1, backordered))).statusCode(200)
+                .extract()
+                .jsonPath();
+
+        Map<String, Object> removal = answer.getMap("actions.find { it.name == 'stockoutPromisedDate' }");
+        assertThat(removal).containsEntry("action", "setLineItemCustomField").doesNotContainKey("value");
+        assertThat(answer.getList("actions.findAll { it.name == 'stockoutStatus' }.value")).containsExactly("SHIP_NOW");
+    }
+
+    @Test
+    void fieldsThatAlreadyHoldThePlanAreNotSetAgain() {
+        String planned = "{\"stockoutShipNow\":1,\"stockoutBackorder\":0,\"stockoutStatus\":\"SHIP_NOW\",\"other\":\"x\"}";
+
+        extend(AUTHORIZATION, cart(lineItem("line", TANK, 1, planned))).statusCode(200).body("actions", empty());
+    }
+
+    /** An Update of a cart of the given line items. */
+    private static String cart(String... lineItems) {
+        return "{\"action\":\"Update\",\"resource\":{\"typeId\":\"cart\",\"id\":\"made\",\"obj\":{\"id\":\"made\","
+                + "\"version\":3,\"lastModifiedAt\":\"2026-03-03T11:00:00.000Z\",\"lineItems\":["
+                + String.join(",", lineItems) + "]}}}";
+    }
+
+    /** A line item; {@code fields} are its custom fields, {@code null} for a line without a custom type. */
+    private static String lineItem(String id, String sku, int quantity, String fields) {
+        String custom = fields == null
+                ? ""
+                : ",\"custom\":{\"type\":{\"typeId\":\"type\",\"id\":\"3ae9bcca\"},\"fields\":" + fields + "}";
+        return "{\"id\":\"" + id + "\",\"quantity\":" + quantity + ",\"variant\":{\"sku\":\"" + sku + "\"}" + custom
+                + "}";
     }
 
     @Test

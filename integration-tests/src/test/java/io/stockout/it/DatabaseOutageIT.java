@@ -85,9 +85,14 @@ class DatabaseOutageIT {
         expect(200, post("order-events", Map.of("eventId", "placed-before", "type", "PLACED", "orderId", "o-before",
                 "cartId", "before")));
         assertThat(shipNow(json(expect(200, post("availability", Map.of("lines", List.of(line(5)))))))).isEqualTo(3);
+        assertThat(unknownCatalog().statusCode()).isEqualTo(401);
 
         database.close();
         database = null;
+
+        // an id that names no catalog is refused the same without the database
+        HttpResponse<String> stillUnknown = unknownCatalog();
+        assertThat(stillUnknown.statusCode()).as(stillUnknown.body()).isEqualTo(401);
 
         JsonNode unknown = json(expect(200, post("availability", Map.of("lines", List.of(line(5))))));
         assertThat(unknown.get("degraded").asBoolean()).isTrue();
@@ -145,6 +150,25 @@ class DatabaseOutageIT {
 
     private static HttpResponse<String> post(String path, Object body) {
         return send("POST", "/stockout/catalogs/" + CATALOG + "/" + path, body);
+    }
+
+    /** An availability check of a catalog that does not exist, signed as if it did. */
+    private static HttpResponse<String> unknownCatalog() {
+        try {
+            byte[] bytes = JSON.writeValueAsBytes(Map.of("lines", List.of(line(1))));
+            HttpRequest.Builder request = HttpRequest
+                    .newBuilder(app.base.resolve("/stockout/catalogs/no-such-shop/availability"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("content-type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+            Signing.headers("no-such-shop", bytes, Instant.now()).forEach(request::header);
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static HttpResponse<String> get(String path) {

@@ -199,14 +199,20 @@ class HostileInputTest {
                 "{\"inventory_item_id\":1,\"location_id\":1,\"available\":1,\"updated_at\":\"yesterday\"}",
                 "{\"inventory_item_id\":1,\"location_id\":[1],\"available\":1}",
                 "{\"inventory_item_id\":2.71878346596884015E17,\"location_id\":1,\"available\":1}",
-                "{\"inventory_item_id\":\"\",\"location_id\":1,\"available\":1}");
+                "{\"inventory_item_id\":\"\",\"location_id\":1,\"available\":1}",
+                "{\"inventory_item_id\":123456789012345678901234567890,\"location_id\":1,\"available\":1}",
+                "{\"inventory_item_id\":1,\"location_id\":" + "9".repeat(900) + ",\"available\":1}",
+                "{\"inventory_item_id\":-1,\"location_id\":1,\"available\":1}",
+                "{\"inventory_item_id\":0,\"location_id\":1,\"available\":1}");
         List<String> shopifyCarts = List.of("{\"token\":\"t\",\"updated_at\":\"2026-03-03T12:00:00Z\",\"line_items\":\"x\"}",
                 "{\"token\":\"t\",\"updated_at\":\"2026-03-03T12:00:00Z\",\"line_items\":[{\"sku\":\"TENT\",\"quantity\":0}]}",
                 "{\"token\":\"t\",\"updated_at\":\"2026-03-03T12:00:00Z\",\"line_items\":[{\"sku\":5,\"quantity\":1}]}",
                 "{\"token\":\"t\",\"updated_at\":\"2026-03-03\",\"line_items\":[]}",
                 "{\"token\":\"t\",\"line_items\":[]}",
                 "{\"token\":\"" + "t".repeat(200) + "\",\"updated_at\":\"2026-03-03T12:00:00Z\",\"line_items\":[]}",
-                "{\"token\":\"t\",\"updated_at\":\"2026-03-03T12:00:00Z\",\"line_items\":[1]}");
+                "{\"token\":\"t\",\"updated_at\":\"2026-03-03T12:00:00Z\",\"line_items\":[1]}",
+                "{\"id\":99999999999999999999,\"updated_at\":\"2026-03-03T12:00:00Z\",\"line_items\":[]}",
+                "{\"token\":\"t\",\"updated_at\":\"2026-03-03T12:00:00Z\"}");
         String cart = "{\"action\":\"Update\",\"resource\":{\"typeId\":\"cart\",\"obj\":{\"id\":\"c\","
                 + "\"lastModifiedAt\":\"2026-03-03T12:00:00Z\",\"lineItems\":%s}}}";
         List<String> commercetools = List.of("{\"resource\":{}}", "{\"action\":\"Update\"}",

@@ -152,6 +152,32 @@ class SaleorWebhookTest {
     }
 
     @Test
+    void aSignedBodyCannotBeSentAsAnotherEventThanItsOwn() {
+        // Saleor-Event is not signed; the body's __typename is
+        String checkout = """
+                {"__typename":"CheckoutUpdated","issuedAt":"2026-03-03T11:59:00Z","checkout":{"id":"Q2hlY2tvdXQ6Mg==",\
+                "lines":[{"quantity":1,"variant":{"sku":"JUICE-1"}}]},"shippingMethods":[]}""";
+        String stock = stockEvent("2026-03-03T11:00:00Z", 9, 2).replaceFirst("\\{",
+                "{\"__typename\":\"ProductVariantStockUpdated\",");
+
+        assertProblem(deliver("CHECKOUT_FILTER_SHIPPING_METHODS", checkout), 400, "Saleor-Event");
+        assertProblem(deliver("PRODUCT_VARIANT_OUT_OF_STOCK", stock), 400, "Saleor-Event");
+        assertThat(shop.ask(line("JUICE-1", 20)).line(0).shipNow()).isZero();
+
+        deliver("PRODUCT_VARIANT_STOCK_UPDATED", stock).statusCode(200).body("applied", equalTo(1));
+        assertThat(shop.ask(line("JUICE-1", 20)).line(0).shipNow()).isEqualTo(7);
+    }
+
+    @Test
+    void aStockBodySentAgainAsAnotherStockEventIsTheSameDelivery() {
+        String body = stockEvent("2026-03-03T11:00:00Z", 9, 2);
+        deliver("PRODUCT_VARIANT_STOCK_UPDATED", body).statusCode(200).body("applied", equalTo(1));
+
+        deliver("PRODUCT_VARIANT_BACK_IN_STOCK", body).statusCode(200)
+                .body("topic", equalTo("product_variant_stock_updated"));
+    }
+
+    @Test
     void aCheckoutIsValidatedAsACart() {
         shop.stock(Row.stock("JUICE-1", "europe", 3));
         String checkout = """

@@ -260,6 +260,63 @@ class ShopifyWebhookTest {
     }
 
     @Test
+    void aSignedBodySentAgainUnderAnotherTopicIsRefused() {
+        // the topic header is not signed: an inventory item's body cannot be taken for a location, nor a product's
+        // for a cart
+        String item = exactItem(Payloads.read("shopify/inventory_items_update.shopify-docs-sample.2026-04.json"));
+        String product = Payloads.read("shopify/products_update.shopify-docs-sample.2026-04.json");
+
+        assertProblem(deliver(shop, "locations/create", "e-item-as-location", item), 400, "X-Shopify-Topic");
+        assertProblem(deliver(shop, "carts/update", "e-product-as-cart", product), 400, "X-Shopify-Topic");
+
+        assertThat(Database.count(pool, "SELECT count(*) FROM stockout_location WHERE catalog_id = $1", shop.id))
+                .as("locations")
+                .isEqualTo(1);
+        assertThat(Database.count(pool, "SELECT count(*) FROM stockout_cart WHERE catalog_id = $1", shop.id))
+                .as("carts")
+                .isZero();
+    }
+
+    @Test
+    void aTriggeredAtFarAheadDoesNotOutrankLaterChanges() {
+        // a body without updated_at is ordered by the unsigned X-Shopify-Triggered-At: one from far ahead counts as a
+        // minute ahead of Stockout's clock, no more
+        String undated = "{\"id\":" + ITEM + ",\"sku\":\"example-sku\"}";
+        byte[] bytes = undated.getBytes(StandardCharsets.UTF_8);
+        given().contentType("application/json")
+                .header("X-Shopify-Hmac-Sha256", Payloads.shopifyHmac(SECRET, bytes))
+                .header("X-Shopify-Topic", "inventory_items/update")
+                .header("X-Shopify-Event-Id", "e-ahead")
+                .header("X-Shopify-Triggered-At", "2099-01-01T00:00:00Z")
+                .body(bytes)
+                .post(shop.path("webhooks/shopify"))
+                .then()
+                .statusCode(200)
+                .body("applied", equalTo(1));
+
+        clock.set("2026-03-03T12:05:00Z");
+        deliver(shop, "inventory_items/update", "e-later",
+                "{\"id\":" + ITEM + ",\"sku\":\"example-shirt-s\",\"updated_at\":\"2026-03-03T12:04:00Z\"}")
+                .statusCode(200)
+                .body("applied", equalTo(1));
+    }
+
+    @Test
+    void anIdBeyondSixtyFourBitsOrNotPositiveIsRefused() {
+        for (String id : new String[]{"123456789012345678901234567890", "9223372036854775808", "0", "-5"}) {
+            assertProblem(deliver(shop, "inventory_items/update", "e-id-" + id,
+                    "{\"id\":" + id + ",\"sku\":\"example-sku\",\"updated_at\":\"2026-03-03T11:00:00Z\"}"), 400, "id");
+        }
+        deliver(shop, "inventory_items/update", "e-id-max",
+                "{\"id\":9223372036854775807,\"sku\":\"example-sku\",\"updated_at\":\"2026-03-03T11:00:00Z\"}")
+                .statusCode(200)
+                .body("applied", equalTo(1));
+
+        assertThat(Database.count(pool, "SELECT count(*) FROM stockout_platform_ref WHERE catalog_id = $1", shop.id))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aFractionalIdIsRefused() {
         assertProblem(deliver(shop, "inventory_items/update", "e-float",
                 "{\"id\":2.71878346596884015E17,\"sku\":\"example-sku\",\"updated_at\":\"2026-03-03T11:00:00Z\"}"), 400,

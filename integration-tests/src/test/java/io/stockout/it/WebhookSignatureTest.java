@@ -235,6 +235,71 @@ class WebhookSignatureTest {
     }
 
     @Test
+    void aSecondRotationKeepsTheFirstOnesPreviousSecretUntilItsOwnExpiry() {
+        Catalog.create("rotating-twice");
+        String first = Signing.secretFor("rotating-twice");
+        String path = "/stockout/catalogs/rotating-twice/webhook-secrets/stockout";
+        String second = rotate(path, "{\"previousValidFor\":\"PT1H\"}");
+        clock.set("2026-03-03T12:10:00Z");
+        String third = rotate(path, "{\"previousValidFor\":\"PT10M\"}");
+
+        clock.set("2026-03-03T12:30:00Z");
+        assertThat(availability("rotating-twice", first)).as("the first secret, valid until 13:00").isEqualTo(200);
+        assertThat(availability("rotating-twice", second)).as("the second secret, valid until 12:20").isEqualTo(401);
+        assertThat(availability("rotating-twice", third)).as("the current secret").isEqualTo(200);
+        clock.set("2026-03-03T13:00:01Z");
+        assertThat(availability("rotating-twice", first)).as("the first secret, after 13:00").isEqualTo(401);
+    }
+
+    @Test
+    void overlappingRotationsKeepAtMostThreePreviousSecrets() {
+        Catalog.create("rotating-often");
+        String path = "/stockout/catalogs/rotating-often/webhook-secrets/stockout";
+        for (int i = 0; i < 3; i++) {
+            rotate(path, "{}");
+        }
+
+        assertProblem(Problems.put(path, "{}"), 409, "previousValidFor");
+        String last = rotate(path, "{\"previousValidFor\":\"PT0S\"}");
+
+        assertThat(availability("rotating-often", Signing.secretFor("rotating-often"))).isEqualTo(401);
+        assertThat(availability("rotating-often", last)).isEqualTo(200);
+        given().get("/stockout/catalogs/rotating-often/webhook-secrets").then().statusCode(200).body("$", hasSize(1));
+    }
+
+    @Test
+    void anEmptyOrInvalidRotationIsRefusedAndChangesNothing() {
+        String path = "/stockout/catalogs/" + CATALOG + "/webhook-secrets/stockout";
+        String before = given().get("/stockout/catalogs/" + CATALOG + "/webhook-secrets").then().extract().asString();
+
+        assertProblem(given().put(path).then(), 400);
+        assertProblem(Problems.put(path, ""), 400);
+        assertProblem(Problems.put(path, "null"), 400);
+        assertProblem(Problems.put(path, "[]"), 400);
+
+        given().get("/stockout/catalogs/" + CATALOG + "/webhook-secrets").then().body(equalTo(before));
+        assertThat(availability(CATALOG, Signing.secretFor(CATALOG))).isEqualTo(200);
+    }
+
+    /** Rotates a stockout secret; the new secret. */
+    private static String rotate(String path, String body) {
+        return given().contentType("application/json").body(body).put(path).then().statusCode(200).extract().path("secret");
+    }
+
+    /** The status of an availability check of the catalog signed with the secret. */
+    private int availability(String catalog, String secret) {
+        byte[] body = COMPACT.getBytes(StandardCharsets.UTF_8);
+        return given().contentType("application/json")
+                .headers(Signing.headers(secret, java.util.UUID.randomUUID().toString(), clock.instant().getEpochSecond(),
+                        body))
+                .body(body)
+                .post("/stockout/catalogs/" + catalog + "/availability")
+                .then()
+                .extract()
+                .statusCode();
+    }
+
+    @Test
     void secretsAreListedWithoutTheirValues() {
         given().get("/stockout/catalogs/" + CATALOG + "/webhook-secrets")
                 .then()

@@ -1,6 +1,7 @@
 package io.stockout.runtime.adapter;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
@@ -55,14 +56,22 @@ public class PlatformJson {
         }
     }
 
-    /** A platform id: a whole number (kept exact, however large) or a string; {@code null} when absent or null. */
+    /**
+     * A platform id: a positive whole number of at most 64 bits (kept exact beyond 2^53, where a {@code double} would
+     * round it) or a string of at most 256 characters; {@code null} when absent or null. Platforms number their
+     * resources with signed 64-bit ids, so a larger or non-positive number names nothing and is refused.
+     */
     public static String id(JsonNode parent, String field, String path) {
         JsonNode value = parent.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
         if (value.isIntegralNumber()) {
-            return value.bigIntegerValue().toString();
+            BigInteger id = value.bigIntegerValue();
+            if (id.signum() <= 0 || id.bitLength() >= Long.SIZE) {
+                throw StockoutProblem.invalid(path, "must be a whole number from 1 to " + Long.MAX_VALUE + ", or a string");
+            }
+            return id.toString();
         }
         if (value.isTextual()) {
             return Checks.required(path, value.textValue(), 256);

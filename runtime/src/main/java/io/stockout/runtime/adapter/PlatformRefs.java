@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.stockout.runtime.webhook.Cutoff;
 import io.stockout.runtime.webhook.WebhookSource;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -37,15 +38,20 @@ public class PlatformRefs {
     public record Item(String platformId, String sku) {
     }
 
-    /** Records the items' SKUs as of {@code asOf}; the count of mappings changed. */
-    public Uni<Integer> items(String catalog, WebhookSource source, List<Item> items, OffsetDateTime asOf) {
+    /**
+     * Records the items' SKUs as of {@code asOf}, in a transaction that commits through {@code cutoff}; the count of
+     * mappings changed.
+     */
+    public Uni<Integer> items(String catalog, WebhookSource source, List<Item> items, OffsetDateTime asOf,
+            Cutoff cutoff) {
         if (items.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return pool.preparedQuery(UPSERT)
+        return pool.withTransaction(connection -> connection.preparedQuery(UPSERT)
                 .execute(Tuple.from(List.of(catalog, source.name(), items.stream().map(Item::platformId).toArray(String[]::new),
                         items.stream().map(Item::sku).toArray(String[]::new), asOf)))
-                .map(result -> result.rowCount());
+                .map(result -> result.rowCount())
+                .call(count -> cutoff.commit()));
     }
 
     /** The SKU of a platform item, when known. */

@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.stockout.StockoutLoader;
+import io.stockout.runtime.loading.LoadingService;
 import io.stockout.runtime.problem.StockoutProblem;
+import io.stockout.runtime.webhook.Cutoff;
 
 /**
  * Absolute stock levels from platform events, through the same upsert as bulk loading: a level counted before the one
@@ -16,14 +18,18 @@ import io.stockout.runtime.problem.StockoutProblem;
 @ApplicationScoped
 public class StockLevels {
 
-    private final StockoutLoader loader;
+    private final LoadingService loader;
 
-    public StockLevels(StockoutLoader loader) {
+    public StockLevels(LoadingService loader) {
         this.loader = loader;
     }
 
-    public Uni<Object> set(String catalog, String topic, String sku, String location, int available, OffsetDateTime asOf) {
-        return loader.putStock(catalog, List.of(new StockoutLoader.Stock(sku, location, Math.max(0, available), null, asOf)))
+    /** Sets the level in a transaction that commits through {@code cutoff}. */
+    public Uni<Object> set(String catalog, String topic, String sku, String location, int available, OffsetDateTime asOf,
+            Cutoff cutoff) {
+        return loader
+                .putStock(catalog, List.of(new StockoutLoader.Stock(sku, location, Math.max(0, available), null, asOf)),
+                        cutoff)
                 .map(count -> count > 0
                         ? Outcome.applied(topic, count)
                         : Outcome.ignored(topic, "a level counted later is already stored"))

@@ -80,6 +80,16 @@ public final class CoherentCache<K, V> {
         }
     }
 
+    /** How many values are kept. */
+    public int size() {
+        return entries.size();
+    }
+
+    /** Forgets every value. */
+    public void clear() {
+        entries.clear();
+    }
+
     /** Forgets the key's value altogether, last known included. */
     public void remove(K key) {
         entries.remove(key);

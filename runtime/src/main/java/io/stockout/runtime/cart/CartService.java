@@ -23,6 +23,7 @@ import io.stockout.runtime.json.Fingerprint;
 import io.stockout.runtime.metrics.Counters;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
+import io.stockout.runtime.webhook.Cutoff;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -70,7 +71,11 @@ public class CartService {
         this.decision = decision;
     }
 
-    public Uni<CartPlan> validate(String catalog, String cartId, CartRequest request) {
+    /**
+     * Validates a cart in one transaction, which commits through {@code cutoff}: a validation whose answer was already
+     * given without it (degraded, after the webhook deadline) rolls back and holds nothing.
+     */
+    public Uni<CartPlan> validate(String catalog, String cartId, CartRequest request, Cutoff cutoff) {
         Checks.catalogId(catalog);
         Checks.cartId(cartId);
         long version = Checks.present("version", request.version());
@@ -99,7 +104,8 @@ public class CartService {
                             return claim(connection, found, catalog, cartId, version, lines, fingerprint, now,
                                     expiresAt, claimed)
                                     .invoke(plan -> planned.addAll(plan.lines()));
-                        })))
+                        }))
+                .call(plan -> cutoff.commit()))
                 // counted once committed: a claim rolled back created no hold, and showed no plan
                 .invoke(plan -> {
                     claimed.forEach(claim -> counters.add(catalog, Counters.HOLDS_CREATED, claim.sku(), 1, now.toInstant()));

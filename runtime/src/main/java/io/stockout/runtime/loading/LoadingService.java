@@ -44,6 +44,7 @@ import io.stockout.runtime.supply.ReceiptOutcome;
 import io.stockout.runtime.supply.ReceiptService;
 import io.stockout.runtime.supply.Repromising;
 import io.stockout.runtime.supply.SupplierOutlooks;
+import io.stockout.runtime.webhook.Cutoff;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -261,6 +262,11 @@ public class LoadingService implements StockoutLoader {
 
     @Override
     public Uni<Integer> putStock(String catalog, List<Stock> stock) {
+        return putStock(catalog, stock, Cutoff.NONE);
+    }
+
+    /** Upserts stock levels in a transaction that commits through {@code cutoff}, as a platform event does. */
+    public Uni<Integer> putStock(String catalog, List<Stock> stock, Cutoff cutoff) {
         rows(catalog, stock);
         Map<List<String>, Stock> unique = new LinkedHashMap<>();
         for (int i = 0; i < stock.size(); i++) {
@@ -276,7 +282,7 @@ public class LoadingService implements StockoutLoader {
         }
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         // an order's holds stay until a level counted after the order replaces them: the level already counts it
-        return inCatalog(catalog, unique.values(), """
+        return inCatalog(catalog, unique.values(), cutoff, """
                 WITH levels AS (
                     INSERT INTO stockout_stock (catalog_id, sku, location_code, on_hand, safety_stock, as_of, updated_at)
                     SELECT $1, l.sku, l.location_code,
@@ -505,13 +511,28 @@ public class LoadingService implements StockoutLoader {
 
     @SafeVarargs
     private <R> Uni<Integer> inCatalog(String catalog, java.util.Collection<R> rows, String sql, Column<R, ?>... columns) {
-        return inCatalog(catalog, rows, connection -> Uni.createFrom().voidItem(), sql, columns);
+        return inCatalog(catalog, rows, connection -> Uni.createFrom().voidItem(), Cutoff.NONE, sql, columns);
     }
 
-    /** Loads the rows in one transaction, after a check that may refuse them under the catalog's lock. */
+    @SafeVarargs
+    private <R> Uni<Integer> inCatalog(String catalog, java.util.Collection<R> rows, Cutoff cutoff, String sql,
+            Column<R, ?>... columns) {
+        return inCatalog(catalog, rows, connection -> Uni.createFrom().voidItem(), cutoff, sql, columns);
+    }
+
     @SafeVarargs
     private <R> Uni<Integer> inCatalog(String catalog, java.util.Collection<R> rows,
             Function<SqlConnection, Uni<Void>> check, String sql, Column<R, ?>... columns) {
+        return inCatalog(catalog, rows, check, Cutoff.NONE, sql, columns);
+    }
+
+    /**
+     * Loads the rows in one transaction, after a check that may refuse them under the catalog's lock; the transaction
+     * commits through {@code cutoff}.
+     */
+    @SafeVarargs
+    private <R> Uni<Integer> inCatalog(String catalog, java.util.Collection<R> rows,
+            Function<SqlConnection, Uni<Void>> check, Cutoff cutoff, String sql, Column<R, ?>... columns) {
         List<R> list = List.copyOf(rows);
         String actor = Actor.current();
         return pool.withTransaction(connection -> connection
@@ -523,7 +544,8 @@ public class LoadingService implements StockoutLoader {
                     }
                     return check.apply(connection)
                             .flatMap(checked -> batches(connection, catalog, list, sql, Arrays.asList(columns)));
-                }))
+                })
+                .call(count -> cutoff.commit()))
                 .onFailure(PgException.class)
                 .transform(LoadingService::problem);
     }

@@ -35,7 +35,8 @@ public class OrderResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<OrderOutcome> apply(@PathParam("catalog") String catalog, HttpHeaders headers, byte[] body) {
         return guard.verify(catalog, headers, body)
-                .flatMap(verified -> deadline.orUnavailable(orders.apply(catalog, bodies.read(body, OrderEvent.class)),
+                .map(verified -> bodies.read(body, OrderEvent.class))
+                .flatMap(event -> deadline.orUnavailable(cutoff -> orders.apply(catalog, event, cutoff),
                         "Order event of catalog " + catalog));
     }
 }

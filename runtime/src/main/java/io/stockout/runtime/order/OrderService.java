@@ -28,6 +28,7 @@ import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
 import io.stockout.runtime.supply.BackorderQueue;
 import io.stockout.runtime.supply.Repromising;
+import io.stockout.runtime.webhook.Cutoff;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -116,7 +117,11 @@ public class OrderService {
         this.config = config;
     }
 
-    public Uni<OrderOutcome> apply(String catalog, OrderEvent event) {
+    /**
+     * Applies an order event in one transaction, which commits through {@code cutoff}: an event whose answer was
+     * already given without it (a 503 after the webhook deadline) rolls back and is applied when delivered again.
+     */
+    public Uni<OrderOutcome> apply(String catalog, OrderEvent event, Cutoff cutoff) {
         Checks.catalogId(catalog);
         String eventId = Checks.required("eventId", event.eventId(), 256);
         Checks.present("type", event.type());
@@ -157,7 +162,8 @@ public class OrderService {
                                             .toArray(String[]::new), now))
                             .call(done -> connection.preparedQuery(SAVE_ANSWER)
                                     .execute(Tuple.of(catalog, eventId, json(done))));
-                }))
+                })
+                .call(done -> cutoff.commit()))
                 .call(done -> done.backorders().isEmpty() || event.type() == OrderEvent.Type.CANCELLED
                         ? Uni.createFrom().voidItem()
                         // a new backorder may queue ahead of others (by priority or date): theirs may no longer hold

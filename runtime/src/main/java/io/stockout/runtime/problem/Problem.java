@@ -13,7 +13,12 @@ public record Problem(String type, String title, int status, String detail, Stri
     static final String TYPE_BASE = "https://stockout.io/problems/";
 
     static Problem of(StockoutProblem problem) {
-        return new Problem(TYPE_BASE + problem.type(), problem.title(), problem.status(), problem.getMessage(),
+        return new Problem(type(problem.type()), problem.title(), problem.status(), problem.getMessage(),
                 problem.field());
+    }
+
+    /** The {@code type} URI of a problem named {@code name}, such as {@code invalid-request}. */
+    public static String type(String name) {
+        return TYPE_BASE + name;
     }
 }

@@ -23,16 +23,30 @@ public class CartValidation {
 
     /** A {@link CartPlan}, or a {@link Degraded.Cart} that holds nothing when the database cannot answer in time. */
     public Uni<Object> validate(String catalog, String cart, CartRequest request) {
-        return validate(catalog, cart, request, Uni.createFrom().voidItem());
+        return validate(catalog, cart, request, Uni.createFrom().voidItem(), null);
+    }
+
+    /**
+     * Validates the cart within the deadline of an enclosing delivery too: the holds are made only when both deadlines
+     * let them.
+     */
+    public Uni<Object> validate(String catalog, String cart, CartRequest request, Cutoff within) {
+        return validate(catalog, cart, request, Uni.createFrom().voidItem(), within);
     }
 
     /**
      * Validates the cart after {@code first} (such as binding the request's webhook id), both within the deadline: a
-     * database that cannot answer gives the degraded plan, whichever of the two it failed.
+     * database that cannot answer gives the degraded plan, whichever of the two it failed, and a validation that ends
+     * after the degraded answer holds nothing.
      */
     public Uni<Object> validate(String catalog, String cart, CartRequest request, Uni<Void> first) {
-        return deadline.orDegraded(first.flatMap(done -> carts.validate(catalog, cart, request)).map(Object.class::cast),
-                "Cart " + cart + " of catalog " + catalog, () -> degraded(catalog, cart, request));
+        return validate(catalog, cart, request, first, null);
+    }
+
+    private Uni<Object> validate(String catalog, String cart, CartRequest request, Uni<Void> first, Cutoff within) {
+        return deadline.orDegraded(
+                cutoff -> first.flatMap(done -> carts.validate(catalog, cart, request, cutoff)).map(Object.class::cast),
+                within, "Cart " + cart + " of catalog " + catalog, () -> degraded(catalog, cart, request));
     }
 
     private static Degraded.Cart degraded(String catalog, String cart, CartRequest request) {

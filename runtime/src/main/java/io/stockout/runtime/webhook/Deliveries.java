@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -57,24 +57,24 @@ public class Deliveries {
     /**
      * Applies a delivery once: the first answer to the event when it was applied before, otherwise {@code apply}'s
      * answer, remembered. A change that cannot reach the database in time is refused with 503 so that the platform
-     * delivers it again.
+     * delivers it again; {@code apply} makes its changes through the {@link Cutoff} it is given, so that a refused
+     * delivery changes nothing even when the database finishes its work later.
      */
     public Uni<Object> once(String catalog, WebhookSource source, String eventId, String topic, byte[] body,
-            Supplier<Uni<Object>> apply) {
+            Function<Cutoff, Uni<Object>> apply) {
         String hash = Fingerprint.of(topic, new String(body, java.nio.charset.StandardCharsets.UTF_8));
-        Uni<Object> work = pool.preparedQuery(FIRST)
+        return deadline.orUnavailable(cutoff -> pool.preparedQuery(FIRST)
                 .execute(Tuple.of(catalog, source.name(), eventId))
                 .flatMap(found -> {
                     if (found.size() > 0) {
                         return Uni.createFrom().item(first(found.iterator().next(), eventId, hash));
                     }
                     // an answer given without the database is not the event's outcome: a redelivery tries again
-                    return apply.get()
+                    return apply.apply(cutoff)
                             .call(answer -> answer instanceof Degraded.Cart
                                     ? Uni.createFrom().voidItem()
-                                    : remember(catalog, source, eventId, topic, hash, answer));
-                });
-        return deadline.orUnavailable(work, source + " " + topic + " of catalog " + catalog);
+                                    : remember(cutoff, catalog, source, eventId, topic, hash, answer));
+                }), source + " " + topic + " of catalog " + catalog);
     }
 
     private Object first(Row row, String eventId, String hash) {
@@ -89,8 +89,8 @@ public class Deliveries {
         }
     }
 
-    private Uni<Void> remember(String catalog, WebhookSource source, String eventId, String topic, String hash,
-            Object answer) {
+    private Uni<Void> remember(Cutoff cutoff, String catalog, WebhookSource source, String eventId, String topic,
+            String hash, Object answer) {
         OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
         String json;
         try {
@@ -98,13 +98,15 @@ public class Deliveries {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An answer cannot be written as JSON", e);
         }
-        return pool.preparedQuery(RECORD)
-                .execute(Tuple.from(java.util.List.of(catalog, source.name(), eventId, topic, hash, now, json)))
-                .onFailure()
-                .invoke(failure -> LOG.warnf("Delivery %s of catalog %s applied but not recorded: %s", eventId, catalog,
-                        failure.getMessage()))
-                .onFailure()
-                .recoverWithNull()
-                .replaceWithVoid();
+        // an event refused with 503 is not remembered: its redelivery is applied
+        return cutoff.commit()
+                .flatMap(committing -> pool.preparedQuery(RECORD)
+                        .execute(Tuple.from(java.util.List.of(catalog, source.name(), eventId, topic, hash, now, json)))
+                        .onFailure()
+                        .invoke(failure -> LOG.warnf("Delivery %s of catalog %s applied but not recorded: %s", eventId,
+                                catalog, failure.getMessage()))
+                        .onFailure()
+                        .recoverWithNull()
+                        .replaceWithVoid());
     }
 }

@@ -45,12 +45,12 @@ public class WebhookSecretResource {
     }
 
     /**
-     * A rotation.
+     * A rotation; {@code {}} rotates to a secret that Stockout makes.
      *
      * @param secret the new secret; when absent, Stockout makes one (for the {@code stockout} and {@code commercetools}
      *        sources) and shows it in the answer, once
      * @param previousValidFor how long the secret being replaced is still taken; one hour when absent, {@code PT0S}
-     *        ends it at once
+     *        ends it and every earlier one at once
      */
     public record Rotation(String secret, Duration previousValidFor) {
     }
@@ -64,9 +64,8 @@ public class WebhookSecretResource {
         active();
         Checks.catalogId(catalog);
         WebhookSource from = WebhookSource.fromPath(source);
-        Rotation rotation = body == null || body.length == 0
-                ? new Rotation(null, null)
-                : bodies.read(body, Rotation.class);
+        // an empty body is refused, not read as {}: a rotation is made on purpose, never by a request that lost its body
+        Rotation rotation = bodies.read(body, Rotation.class);
         return secrets.rotate(catalog, from, rotation.secret(), rotation.previousValidFor());
     }
 

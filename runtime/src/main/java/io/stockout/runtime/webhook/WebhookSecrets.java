@@ -29,9 +29,11 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The secrets that sign each catalog's webhooks: at most two per source (the current one and, during a rotation, the
- * previous one until it expires). Kept in memory so that verifying costs no statement on the hot path, and dropped on
- * every instance when they change (see {@link Coherence}).
+ * The secrets that sign each catalog's webhooks: per source, the current one and, during rotations, the previous ones
+ * until they expire. Kept in memory so that verifying costs no statement on the hot path, and dropped on every instance
+ * when they change (see {@link Coherence}); a catalog without secrets (or no catalog at all) is remembered as such the
+ * same way, so that requests naming it cost no statement either, and are refused the same whether the database
+ * answers or not.
  */
 @ApplicationScoped
 public class WebhookSecrets {
@@ -39,7 +41,11 @@ public class WebhookSecrets {
     private static final Logger LOG = Logger.getLogger(WebhookSecrets.class);
     /** The least time between two reads of one catalog's secrets caused by signatures that match none. */
     private static final Duration RELOAD_AFTER_MISS = Duration.ofSeconds(1);
+    /** The most catalog ids without secrets remembered at once: ids that name nothing do not fill the memory. */
+    private static final int MAX_ABSENT = 10_000;
     private static final Duration MAX_OVERLAP = Duration.ofDays(7);
+    /** The most previous secrets valid at once per source, during rotations that overlap. */
+    private static final int MAX_PREVIOUS = 3;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final String READ = """
@@ -48,6 +54,10 @@ public class WebhookSecrets {
     private static final String LOCK_CATALOG = "SELECT 1 FROM stockout_catalog WHERE id = $1 FOR NO KEY UPDATE";
     private static final String DROP_PREVIOUS = """
             DELETE FROM stockout_webhook_secret WHERE catalog_id = $1 AND source = $2 AND NOT current""";
+    /** Previous secrets that have expired, and a previous secret that becomes current again. */
+    private static final String DROP_EXPIRED = """
+            DELETE FROM stockout_webhook_secret WHERE catalog_id = $1 AND source = $2 AND NOT current
+               AND (expires_at <= $3 OR secret = $4)""";
     private static final String RETIRE_CURRENT = """
             UPDATE stockout_webhook_secret SET current = false, expires_at = $3
              WHERE catalog_id = $1 AND source = $2 AND current""";
@@ -65,6 +75,7 @@ public class WebhookSecrets {
     private final StockoutRuntimeConfig config;
     private final Coherence coherence;
     private final CoherentCache<Key, List<Secret>> known;
+    private final CoherentCache<Key, List<Secret>> absent;
 
     public WebhookSecrets(Pool pool, Clock clock, StockoutRuntimeConfig config, Coherence coherence) {
         this.pool = pool;
@@ -72,6 +83,7 @@ public class WebhookSecrets {
         this.config = config;
         this.coherence = coherence;
         this.known = new CoherentCache<>(coherence, Key::catalog, config.webhooks().secretCacheTime());
+        this.absent = new CoherentCache<>(coherence, Key::catalog, config.webhooks().secretCacheTime());
     }
 
     private record Key(String catalog, WebhookSource source) {
@@ -105,16 +117,21 @@ public class WebhookSecrets {
         Key key = new Key(catalog, source);
         Instant now = clock.instant();
         List<Secret> cached = known.fresh(key);
+        CoherentCache<Key, List<Secret>> from = known;
+        if (cached == null) {
+            cached = absent.fresh(key);
+            from = absent;
+        }
         if (cached != null) {
             if (matches(cached, now, matches)) {
                 return Uni.createFrom().voidItem();
             }
-            Duration age = known.age(key);
+            Duration age = from.age(key);
             if (age != null && age.compareTo(RELOAD_AFTER_MISS) < 0) {
                 return Uni.createFrom().failure(mismatch(header));
             }
         }
-        List<Secret> lastKnown = known.lastKnown(key);
+        List<Secret> lastKnown = known.lastKnown(key) != null ? known.lastKnown(key) : absent.lastKnown(key);
         return read(key)
                 // a database that does not answer is as good as away: the webhook has its deadline to keep
                 .ifNoItem()
@@ -165,9 +182,14 @@ public class WebhookSecrets {
             secrets.add(new Secret(row.getString("secret"), expiresAt == null ? null : expiresAt.toInstant()));
         }
         if (secrets.isEmpty()) {
-            // a catalog without secrets (or no catalog at all) is not remembered: any id can be asked for
             known.remove(key);
+            if (absent.size() >= MAX_ABSENT) {
+                // any id can be asked for: past the bound, the ids remembered so far are forgotten
+                absent.clear();
+            }
+            absent.keep(key, List.of(), stamp);
         } else {
+            absent.remove(key);
             known.keep(key, List.copyOf(secrets), stamp);
         }
         return secrets;
@@ -175,7 +197,9 @@ public class WebhookSecrets {
 
     /**
      * Makes {@code secret} (or a new random one) the current secret of the source; the current one stays taken for
-     * {@code previousValidFor}. Setting the current secret again changes nothing.
+     * {@code previousValidFor}, and earlier ones until their own expiry ({@code PT0S} ends them all at once). Setting
+     * the current secret again changes nothing. A rotation that would leave more than {@value #MAX_PREVIOUS} previous
+     * secrets valid is refused with 409.
      */
     public Uni<Rotated> rotate(String catalog, WebhookSource source, String secret, Duration previousValidFor) {
         String next = secret == null ? generate(source) : valid(source, secret);
@@ -198,20 +222,31 @@ public class WebhookSecrets {
                 })
                 .flatMap(rows -> {
                     Row current = null;
+                    List<OffsetDateTime> valid = new ArrayList<>();
                     for (Row row : rows) {
                         if (row.getBoolean("current")) {
                             current = row;
+                        } else if (row.getOffsetDateTime("expires_at").isAfter(now)
+                                && !row.getString("secret").equals(next)) {
+                            valid.add(row.getOffsetDateTime("expires_at"));
                         }
                     }
                     if (current != null && current.getString("secret").equals(next)) {
-                        OffsetDateTime previous = null;
-                        for (Row row : rows) {
-                            previous = row.getBoolean("current") ? previous : row.getOffsetDateTime("expires_at");
-                        }
+                        OffsetDateTime previous = valid.stream().max(OffsetDateTime::compareTo).orElse(null);
                         return Uni.createFrom()
                                 .item(new Rotated(name(source), shown, current.getOffsetDateTime("created_at"), previous));
                     }
                     boolean keepPrevious = current != null && !overlap.isZero();
+                    if (keepPrevious && valid.size() >= MAX_PREVIOUS) {
+                        OffsetDateTime free = valid.stream().min(OffsetDateTime::compareTo).orElseThrow();
+                        return Uni.createFrom()
+                                .failure(new StockoutProblem(409, "too-many-secrets",
+                                        "Too many previous secrets are still valid",
+                                        "The " + name(source) + " source already has " + valid.size()
+                                                + " previous secrets still valid; rotate again after " + free
+                                                + ", or end them all with previousValidFor PT0S",
+                                        "previousValidFor"));
+                    }
                     return replace(connection, key, keepPrevious, previousExpiresAt, next, now)
                             .replaceWith(new Rotated(name(source), shown, now, keepPrevious ? previousExpiresAt : null));
                 }))
@@ -220,12 +255,19 @@ public class WebhookSecrets {
                 .call(rotated -> read(key));
     }
 
+    /**
+     * Makes {@code next} the current secret. The current one is retired until {@code previousExpiresAt}, or dropped
+     * with every previous one when there is no overlap; previous secrets otherwise keep their own expiry, so that a
+     * second rotation does not end the first one's overlap early.
+     */
     private static Uni<Void> replace(SqlConnection connection, Key key, boolean keepPrevious,
             OffsetDateTime previousExpiresAt, String next, OffsetDateTime now) {
         Tuple catalogAndSource = Tuple.of(key.catalog(), key.source().name());
-        return connection.preparedQuery(DROP_PREVIOUS)
-                .execute(catalogAndSource)
-                .flatMap(dropped -> keepPrevious
+        Uni<?> dropped = keepPrevious
+                ? connection.preparedQuery(DROP_EXPIRED).execute(Tuple.of(key.catalog(), key.source().name(), now, next))
+                : connection.preparedQuery(DROP_PREVIOUS).execute(catalogAndSource);
+        return dropped
+                .flatMap(done -> keepPrevious
                         ? connection.preparedQuery(RETIRE_CURRENT)
                                 .execute(Tuple.of(key.catalog(), key.source().name(), previousExpiresAt))
                         : connection.preparedQuery(DROP_CURRENT).execute(catalogAndSource))

@@ -1,10 +1,13 @@
 package io.stockout.runtime.adapter.commercetools;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.smallrye.mutiny.Uni;
 import io.stockout.StockoutRuntimeConfig;
@@ -35,15 +39,23 @@ import io.stockout.runtime.webhook.WebhookSource;
  * A commercetools API Extension for carts (actions {@code Create} and {@code Update}). commercetools signs nothing: it
  * sends the Authorization header configured on the extension, which must equal the catalog's {@code commercetools}
  * secret. The cart is validated like any other (holds, backorders, promises) within the webhook deadline, and the
- * answer is what commercetools expects: update actions that write Stockout's plan into line-item custom fields and,
- * for lines that ask for more than can be had, lower their quantity ({@code reduce}) or refuse the change with a 400
- * in commercetools' error shape ({@code refuse}). Without the database in time, the cart is accepted unchanged.
+ * answer is what commercetools expects: update actions that write Stockout's plan into line-item custom fields (only
+ * those whose value changes) and, for lines that ask for more than can be had, lower their quantity ({@code reduce})
+ * or refuse the change ({@code refuse}). A line whose SKU Stockout does not know is left as it is. Every refusal after
+ * the Authorization check is a 400 in commercetools' error shape, which is also a problem document. Without the
+ * database in time, the cart is accepted unchanged.
  */
 @Path("/stockout/catalogs/{catalog}/webhooks/commercetools/carts")
 public class CommercetoolsResource {
 
     static final String AUTHORIZATION = "Authorization";
+    /** The most update actions commercetools takes from an extension. */
     private static final int MAX_ACTIONS = 100;
+    private static final String PROMISED_DATE = "stockoutPromisedDate";
+    private static final String INVALID_INPUT = "InvalidInput";
+    private static final String INVALID_OPERATION = "InvalidOperation";
+    /** The refusals commercetools passes on as a 400; others (401, 413, 415, 503) keep their status. */
+    private static final Set<Integer> REFUSED_AS_400 = Set.of(400, 404, 409, 422);
 
     private final WebhookGuard guard;
     private final WebhookSecrets secrets;
@@ -60,8 +72,12 @@ public class CommercetoolsResource {
         this.config = config;
     }
 
-    /** A cart line item as the extension sees it. */
-    private record Item(String id, String sku, int quantity, boolean typed) {
+    /**
+     * A cart line item as the extension sees it.
+     *
+     * @param fields the line's custom fields, {@code null} when the line has no custom type
+     */
+    private record Item(String id, String sku, int quantity, JsonNode fields) {
     }
 
     @POST
@@ -93,6 +109,20 @@ public class CommercetoolsResource {
                             .map(answer -> answer instanceof CartPlan plan
                                     ? answer(plan, items)
                                     : actions(List.of()));
+                })
+                // commercetools passes a 400 in its own error shape on to the caller, and takes no other refusal
+                .onFailure(StockoutProblem.class)
+                .recoverWithUni(failure -> {
+                    StockoutProblem problem = (StockoutProblem) failure;
+                    if (!REFUSED_AS_400.contains(problem.status())) {
+                        return Uni.createFrom().failure(problem);
+                    }
+                    String code = problem.status() == 400 ? INVALID_INPUT : INVALID_OPERATION;
+                    Map<String, Object> error = error(code, problem.getMessage(),
+                            problem.field() == null ? null : Map.of("field", problem.field()));
+                    return Uni.createFrom()
+                            .item(CommercetoolsRefusal.of(problem.type(), problem.title(), problem.getMessage(),
+                                    problem.field(), List.of(error)));
                 });
     }
 
@@ -135,8 +165,14 @@ public class CommercetoolsResource {
             if (quantity == null) {
                 throw StockoutProblem.invalid(at + ".quantity", "is required");
             }
+            JsonNode custom = PlatformJson.object(item, "custom", at + ".custom");
+            JsonNode fields = null;
+            if (custom != null) {
+                fields = PlatformJson.object(custom, "fields", at + ".custom.fields");
+                fields = fields == null ? JsonNodeFactory.instance.objectNode() : fields;
+            }
             if (sku != null && !sku.isBlank()) {
-                items.add(new Item(id, sku, quantity, PlatformJson.object(item, "custom", at + ".custom") != null));
+                items.add(new Item(id, sku, quantity, fields));
             }
         }
         return items;
@@ -153,16 +189,17 @@ public class CommercetoolsResource {
         }
         boolean reduce = config.commercetools().whenShort() == WhenShort.REDUCE;
         List<Map<String, Object>> errors = new ArrayList<>();
-        List<Map<String, Object>> actions = new ArrayList<>();
         Map<String, Integer> surplus = new LinkedHashMap<>();
         for (LinePlan line : bySku.values()) {
-            if (line.unfulfilled() != null && line.unfulfilled().quantity() > 0) {
+            if (known(line) && line.unfulfilled() != null && line.unfulfilled().quantity() > 0) {
                 surplus.put(line.sku(), line.unfulfilled().quantity());
-                errors.add(error(line));
+                errors.add(shortError(line));
             }
         }
         if (!errors.isEmpty() && !reduce) {
-            return Response.status(400).type(MediaType.APPLICATION_JSON).entity(Map.of("errors", errors)).build();
+            return CommercetoolsRefusal.of("units-short", "Some lines ask for more units than can be had",
+                    errors.stream().map(error -> (String) error.get("message")).collect(Collectors.joining("; ")), null,
+                    errors);
         }
         // the surplus is taken from a SKU's last line items first
         Map<String, Integer> kept = new LinkedHashMap<>();
@@ -172,7 +209,13 @@ public class CommercetoolsResource {
             surplus.computeIfPresent(item.sku(), (sku, left) -> left - cut);
             kept.put(item.id(), item.quantity() - cut);
         }
+        List<Map<String, Object>> actions = new ArrayList<>();
         for (Item item : items) {
+            LinePlan line = bySku.get(item.sku());
+            if (!known(line)) {
+                // Stockout has no say over a SKU it does not know: the merchant sells it as the platform sees fit
+                continue;
+            }
             int quantity = kept.get(item.id());
             if (quantity == 0) {
                 actions.add(action("removeLineItem", "lineItemId", item.id()));
@@ -181,27 +224,57 @@ public class CommercetoolsResource {
             if (quantity < item.quantity()) {
                 actions.add(action("changeLineItemQuantity", "lineItemId", item.id(), "quantity", quantity));
             }
-            actions.addAll(fields(item, bySku.get(item.sku())));
+            actions.addAll(fields(item, line));
         }
-        return actions(actions.subList(0, Math.min(actions.size(), MAX_ACTIONS)));
+        if (actions.size() > MAX_ACTIONS) {
+            // commercetools fails a change with more actions; dropping some would leave the cart and the holds apart
+            String detail = "The cart change needs " + actions.size() + " update actions to carry Stockout's plan, and "
+                    + "an API Extension may answer at most " + MAX_ACTIONS + "; change fewer lines at once";
+            return CommercetoolsRefusal.of("too-many-actions", "The cart change needs too many update actions", detail,
+                    null, List.of(error(INVALID_OPERATION, detail, Map.of("actions", actions.size(), "most", MAX_ACTIONS))));
+        }
+        return actions(actions);
     }
 
+    /** Whether Stockout knows the line's SKU. */
+    private static boolean known(LinePlan line) {
+        return line != null && (line.unfulfilled() == null || line.unfulfilled().reason() != LinePlan.Reason.UNKNOWN_SKU);
+    }
+
+    /**
+     * The actions that write the plan into the line's custom fields: the whole custom type for a line without one,
+     * otherwise each field whose value changes, and the removal of a promised date the line no longer has.
+     */
     private List<Map<String, Object>> fields(Item item, LinePlan line) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("stockoutShipNow", line.shipNow());
         fields.put("stockoutBackorder", line.backorder() == null ? 0 : line.backorder().quantity());
-        if (line.backorder() != null) {
-            fields.put("stockoutPromisedDate", line.backorder().promise().date().toString());
-        }
+        fields.put(PROMISED_DATE, line.backorder() == null ? null : line.backorder().promise().date().toString());
         fields.put("stockoutStatus", status(line));
-        if (!item.typed()) {
+        if (item.fields() == null) {
+            fields.values().removeIf(value -> value == null);
             return List.of(action("setLineItemCustomType", "lineItemId", item.id(), "type",
                     Map.of("typeId", "type", "key", config.commercetools().lineItemType()), "fields", fields));
         }
         List<Map<String, Object>> actions = new ArrayList<>();
-        fields.forEach((name, value) -> actions
-                .add(action("setLineItemCustomField", "lineItemId", item.id(), "name", name, "value", value)));
+        fields.forEach((name, value) -> {
+            JsonNode now = item.fields().get(name);
+            boolean absent = now == null || now.isNull();
+            if (value == null && !absent) {
+                // without a value, the action removes the field
+                actions.add(action("setLineItemCustomField", "lineItemId", item.id(), "name", name));
+            } else if (value != null && (absent || !same(now, value))) {
+                actions.add(action("setLineItemCustomField", "lineItemId", item.id(), "name", name, "value", value));
+            }
+        });
         return actions;
+    }
+
+    private static boolean same(JsonNode now, Object value) {
+        if (value instanceof Integer number) {
+            return now.isNumber() && now.decimalValue().compareTo(BigDecimal.valueOf(number)) == 0;
+        }
+        return now.isTextual() && now.textValue().equals(value);
     }
 
     private static String status(LinePlan line) {
@@ -211,18 +284,25 @@ public class CommercetoolsResource {
         return line.backorder() != null && line.backorder().quantity() > 0 ? "BACKORDER" : "SHIP_NOW";
     }
 
-    private static Map<String, Object> error(LinePlan line) {
+    private static Map<String, Object> shortError(LinePlan line) {
         int have = line.requested() - line.unfulfilled().quantity();
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("sku", line.sku());
         info.put("requested", line.requested());
         info.put("available", have);
         info.put("reason", line.unfulfilled().reason().name());
+        return error(INVALID_OPERATION, "Only " + have + " of the " + line.requested() + " units of SKU '" + line.sku()
+                + "' can be had (" + line.unfulfilled().reason() + ")", info);
+    }
+
+    /** An error as commercetools takes it from an extension. */
+    private static Map<String, Object> error(String code, String message, Map<String, Object> extraInfo) {
         Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", "InvalidInput");
-        error.put("message", "Only " + have + " of the " + line.requested() + " units of SKU '" + line.sku()
-                + "' can be had (" + line.unfulfilled().reason() + ")");
-        error.put("extensionExtraInfo", info);
+        error.put("code", code);
+        error.put("message", message);
+        if (extraInfo != null) {
+            error.put("extensionExtraInfo", extraInfo);
+        }
         return error;
     }
 

@@ -36,6 +36,11 @@ public class SaleorKeys {
             .build();
     private volatile JsonWebKeySet keys;
     private volatile long fetchedAt;
+    /** Guards the three fields below, which decide whether a fetch may begin. */
+    private final Object fetches = new Object();
+    private boolean attempted;
+    private long attemptedAt;
+    private Uni<JsonWebKeySet> fetching;
 
     public SaleorKeys(StockoutRuntimeConfig config) {
         this.config = config;
@@ -46,23 +51,53 @@ public class SaleorKeys {
         return config.saleor().jwksUrl().isPresent();
     }
 
-    /** The RSA public key with this id, fetching the key set when it is stale or does not have it. */
+    /**
+     * The RSA public key with this id, fetching the key set when it is stale or does not have it. Fetches begin at
+     * least {@code jwks-min-refresh} apart, failed ones included, and requests that arrive during a fetch wait for that
+     * one: signatures naming unknown keys, or a JWKS address that does not answer, cannot make every request fetch.
+     */
     public Uni<Optional<PublicKey>> key(String keyId) {
-        long age = System.nanoTime() - fetchedAt;
         JsonWebKeySet known = keys;
         Optional<PublicKey> found = find(known, keyId);
-        boolean stale = known == null || age > config.saleor().jwksCacheTime().toNanos();
-        boolean mayRefresh = known == null || age > config.saleor().jwksMinRefresh().toNanos();
-        if (found.isPresent() && !stale || found.isEmpty() && !mayRefresh) {
+        boolean fresh = known != null && System.nanoTime() - fetchedAt <= config.saleor().jwksCacheTime().toNanos();
+        if (found.isPresent() && fresh) {
             return Uni.createFrom().item(found);
         }
-        return fetch()
-                .map(fresh -> find(fresh, keyId))
+        Uni<JsonWebKeySet> fetch = fetching();
+        if (fetch == null) {
+            return Uni.createFrom().item(found);
+        }
+        return fetch.map(set -> find(set, keyId))
                 .onFailure()
-                .recoverWithItem(failure -> {
-                    LOG.warnf("Saleor's signing keys cannot be fetched: %s", failure.getMessage());
-                    return found;
-                });
+                .recoverWithItem(found);
+    }
+
+    /** The fetch under way, or a new one when the last began long enough ago; {@code null} when neither. */
+    private Uni<JsonWebKeySet> fetching() {
+        synchronized (fetches) {
+            if (fetching != null) {
+                return fetching;
+            }
+            long now = System.nanoTime();
+            if (attempted && now - attemptedAt < config.saleor().jwksMinRefresh().toNanos()) {
+                return null;
+            }
+            attempted = true;
+            attemptedAt = now;
+            fetching = fetch()
+                    .onFailure()
+                    .invoke(failure -> LOG.warnf("Saleor's signing keys cannot be fetched; next try in %s at the earliest: %s",
+                            config.saleor().jwksMinRefresh(), failure.getMessage()))
+                    .onTermination()
+                    .invoke(() -> {
+                        synchronized (fetches) {
+                            fetching = null;
+                        }
+                    })
+                    .memoize()
+                    .indefinitely();
+            return fetching;
+        }
     }
 
     private Uni<JsonWebKeySet> fetch() {

@@ -33,6 +33,7 @@ import io.stockout.runtime.json.Fingerprint;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
 import io.stockout.runtime.webhook.CartValidation;
+import io.stockout.runtime.webhook.Cutoff;
 import io.stockout.runtime.webhook.Deliveries;
 import io.stockout.runtime.webhook.Hmac;
 import io.stockout.runtime.webhook.WebhookGuard;
@@ -99,13 +100,52 @@ public class SaleorResource {
             WebhookGuard.json(headers);
             String event = Checks.required(EVENT, headers.getHeaderString(EVENT), 64).toLowerCase(Locale.ROOT);
             JsonNode payload = json.object(bytes);
+            typename(event, payload);
             if (event.equals(LIST_METHODS) || event.equals(FILTER_METHODS)) {
                 return answer(catalog, event, payload);
             }
-            String deliveryId = Fingerprint.of(event, new String(bytes, StandardCharsets.UTF_8));
-            return deliveries.once(catalog, WebhookSource.SALEOR, deliveryId, event, bytes,
-                    () -> apply(catalog, event, payload));
+            // known again by the signed bytes and what they do, not by the unsigned event name: the same stock body
+            // sent again as another stock event is the same delivery
+            String family = family(event);
+            String deliveryId = Fingerprint.of(family, new String(bytes, StandardCharsets.UTF_8));
+            return deliveries.once(catalog, WebhookSource.SALEOR, deliveryId, family, bytes,
+                    cutoff -> apply(catalog, event, payload, cutoff));
         });
+    }
+
+    /**
+     * Refuses a body whose {@code __typename} (when the subscription query asks for it) is another event than the
+     * {@value #EVENT} header names: the header is not signed, the body is.
+     */
+    private static void typename(String event, JsonNode payload) {
+        String typename = PlatformJson.text(payload, "__typename", "__typename", 128);
+        if (typename != null && !snake(typename).equals(event)) {
+            throw StockoutProblem.invalid(EVENT, "names " + event + ", but the signed body is a " + typename
+                    + " event; the " + EVENT + " header is not signed");
+        }
+    }
+
+    /** {@code ProductVariantStockUpdated} as {@code product_variant_stock_updated}. */
+    private static String snake(String typename) {
+        StringBuilder snake = new StringBuilder();
+        for (int i = 0; i < typename.length(); i++) {
+            char c = typename.charAt(i);
+            if (Character.isUpperCase(c) && i > 0) {
+                snake.append('_');
+            }
+            snake.append(Character.toLowerCase(c));
+        }
+        return snake.toString();
+    }
+
+    /** What an asynchronous event does, whichever of its names the header gives. */
+    private static String family(String event) {
+        return switch (event) {
+            case "product_variant_stock_updated", "product_variant_out_of_stock", "product_variant_back_in_stock" ->
+                "stock";
+            case "checkout_created", "checkout_updated" -> "checkout";
+            default -> event;
+        };
     }
 
     /** A detached JWS: {@code header..signature}, the body being the payload. */
@@ -164,11 +204,10 @@ public class SaleorResource {
                 secret -> Hmac.same(Hmac.sha256(secret.getBytes(StandardCharsets.UTF_8), body), given));
     }
 
-    private Uni<Object> apply(String catalog, String event, JsonNode payload) {
-        return switch (event) {
-            case "product_variant_stock_updated", "product_variant_out_of_stock", "product_variant_back_in_stock" ->
-                stock(catalog, event, payload);
-            case "checkout_created", "checkout_updated" -> checkout(catalog, payload);
+    private Uni<Object> apply(String catalog, String event, JsonNode payload, Cutoff cutoff) {
+        return switch (family(event)) {
+            case "stock" -> stock(catalog, event, payload, cutoff);
+            case "checkout" -> checkout(catalog, payload, cutoff);
             default -> Uni.createFrom().item(Outcome.ignored(event, "Stockout does not use this event"));
         };
     }
@@ -182,7 +221,7 @@ public class SaleorResource {
         return shipping.filter(catalog, checkout, offered(payload)).map(Object.class::cast);
     }
 
-    private Uni<Object> stock(String catalog, String event, JsonNode payload) {
+    private Uni<Object> stock(String catalog, String event, JsonNode payload, Cutoff cutoff) {
         OffsetDateTime issuedAt = issuedAt(payload);
         JsonNode variant = required(PlatformJson.object(payload, "productVariant", "productVariant"), "productVariant");
         String sku = PlatformJson.text(variant, "sku", "productVariant.sku", 256);
@@ -210,12 +249,12 @@ public class SaleorResource {
                 available = quantity - allocated;
             }
         }
-        return levels.set(catalog, event, sku, location, available, issuedAt);
+        return levels.set(catalog, event, sku, location, available, issuedAt, cutoff);
     }
 
-    private Uni<Object> checkout(String catalog, JsonNode payload) {
+    private Uni<Object> checkout(String catalog, JsonNode payload, Cutoff cutoff) {
         SaleorShipping.Checkout checkout = checkout(payload);
-        return carts.validate(catalog, checkout.id(), new CartRequest(checkout.version(), checkout.lines()))
+        return carts.validate(catalog, checkout.id(), new CartRequest(checkout.version(), checkout.lines()), cutoff)
                 .onFailure(StockoutProblem.class)
                 .recoverWithItem(failure -> {
                     StockoutProblem problem = (StockoutProblem) failure;

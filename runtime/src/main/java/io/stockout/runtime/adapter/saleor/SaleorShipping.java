@@ -26,6 +26,7 @@ import io.stockout.runtime.cart.LinePlan;
 import io.stockout.runtime.catalog.Catalogs;
 import io.stockout.runtime.decision.StorePickup;
 import io.stockout.runtime.problem.StockoutProblem;
+import io.stockout.runtime.webhook.Cutoff;
 import io.stockout.runtime.webhook.Deadline;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -113,12 +114,12 @@ public class SaleorShipping {
         if (checkout.lines().isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        Uni<List<Method>> work = Uni.combine()
+        return deadline.orUnavailable(cutoff -> Uni.combine()
                 .all()
-                .unis(validate(catalog, checkout), today(catalog), stores(catalog, checkout))
+                .unis(validate(catalog, checkout, cutoff), today(catalog), stores(catalog, checkout))
                 .asTuple()
-                .map(found -> methods(found.getItem1(), found.getItem2(), found.getItem3(), checkout.currency()));
-        return deadline.orUnavailable(work, "Shipping methods of Saleor checkout " + checkout.id() + " of catalog " + catalog);
+                .map(found -> methods(found.getItem1(), found.getItem2(), found.getItem3(), checkout.currency())),
+                "Shipping methods of Saleor checkout " + checkout.id() + " of catalog " + catalog);
     }
 
     /** The offered methods that cannot deliver the checkout; none when the database does not answer in time. */
@@ -126,17 +127,17 @@ public class SaleorShipping {
         if (checkout.lines().isEmpty() || offered.isEmpty()) {
             return Uni.createFrom().item(new Exclusions(List.of()));
         }
-        Uni<Exclusions> work = Uni.combine()
+        return deadline.orDegraded(cutoff -> Uni.combine()
                 .all()
-                .unis(validate(catalog, checkout), today(catalog))
+                .unis(validate(catalog, checkout, cutoff), today(catalog))
                 .asTuple()
-                .map(found -> exclusions(found.getItem1(), found.getItem2(), offered));
-        return deadline.orDegraded(work, "Shipping filter of Saleor checkout " + checkout.id() + " of catalog " + catalog,
+                .map(found -> exclusions(found.getItem1(), found.getItem2(), offered)), null,
+                "Shipping filter of Saleor checkout " + checkout.id() + " of catalog " + catalog,
                 () -> new Exclusions(List.of()));
     }
 
-    private Uni<CartPlan> validate(String catalog, Checkout checkout) {
-        return carts.validate(catalog, checkout.id(), new CartRequest(checkout.version(), checkout.lines()));
+    private Uni<CartPlan> validate(String catalog, Checkout checkout, Cutoff cutoff) {
+        return carts.validate(catalog, checkout.id(), new CartRequest(checkout.version(), checkout.lines()), cutoff);
     }
 
     /** Today in the catalog's time zone, from which delivery days are counted. */

@@ -2,6 +2,7 @@ package io.stockout.runtime.adapter.shopify;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import io.stockout.runtime.cart.CartRequest;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
 import io.stockout.runtime.webhook.CartValidation;
+import io.stockout.runtime.webhook.Cutoff;
 import io.stockout.runtime.webhook.Deliveries;
 import io.stockout.runtime.webhook.Hmac;
 import io.stockout.runtime.webhook.WebhookGuard;
@@ -53,6 +55,8 @@ public class ShopifyResource {
     static final String EVENT_ID = "X-Shopify-Event-Id";
     static final String WEBHOOK_ID = "X-Shopify-Webhook-Id";
     static final String TRIGGERED_AT = "X-Shopify-Triggered-At";
+    /** How far ahead of Stockout's clock {@value #TRIGGERED_AT} may be. */
+    static final Duration MAX_SKEW = Duration.ofMinutes(1);
 
     private static final String LOCATION = """
             INSERT INTO stockout_location (catalog_id, code, name, kind, ships, pickup, postal_code, address, updated_at)
@@ -107,34 +111,38 @@ public class ShopifyResource {
                     Checks.required(EVENT_ID, eventId, 256);
                     OffsetDateTime triggeredAt = triggeredAt(headers.getHeaderString(TRIGGERED_AT));
                     JsonNode payload = json.object(bytes);
+                    ShopifyTopics.check(topic, payload);
                     return deliveries.once(catalog, WebhookSource.SHOPIFY, eventId, topic, bytes,
-                            () -> apply(catalog, topic, payload, triggeredAt));
+                            cutoff -> apply(catalog, topic, payload, triggeredAt, cutoff));
                 });
     }
 
-    private Uni<Object> apply(String catalog, String topic, JsonNode payload, OffsetDateTime triggeredAt) {
+    private Uni<Object> apply(String catalog, String topic, JsonNode payload, OffsetDateTime triggeredAt,
+            Cutoff cutoff) {
         return switch (topic) {
-            case "inventory_items/create", "inventory_items/update" -> item(catalog, topic, payload, triggeredAt);
-            case "products/create", "products/update" -> product(catalog, topic, payload, triggeredAt);
-            case "inventory_levels/update", "inventory_levels/connect" -> level(catalog, topic, payload, triggeredAt);
-            case "locations/create", "locations/update" -> location(catalog, topic, payload);
-            case "carts/create", "carts/update" -> cart(catalog, payload, triggeredAt);
+            case "inventory_items/create", "inventory_items/update" -> item(catalog, topic, payload, triggeredAt, cutoff);
+            case "products/create", "products/update" -> product(catalog, topic, payload, triggeredAt, cutoff);
+            case "inventory_levels/update", "inventory_levels/connect" -> level(catalog, topic, payload, triggeredAt,
+                    cutoff);
+            case "locations/create", "locations/update" -> location(catalog, topic, payload, cutoff);
+            case "carts/create", "carts/update" -> cart(catalog, payload, triggeredAt, cutoff);
             default -> Uni.createFrom().item(Outcome.ignored(topic, "Stockout does not use this topic"));
         };
     }
 
-    private Uni<Object> item(String catalog, String topic, JsonNode payload, OffsetDateTime triggeredAt) {
+    private Uni<Object> item(String catalog, String topic, JsonNode payload, OffsetDateTime triggeredAt, Cutoff cutoff) {
         String id = PlatformJson.requiredId(payload, "id", "id");
         String sku = PlatformJson.text(payload, "sku", "sku", 256);
         OffsetDateTime asOf = asOf(payload, triggeredAt);
         if (sku == null || sku.isBlank()) {
             return Uni.createFrom().item(Outcome.ignored(topic, "the inventory item has no SKU"));
         }
-        return refs.items(catalog, WebhookSource.SHOPIFY, List.of(new PlatformRefs.Item(id, sku)), asOf)
+        return refs.items(catalog, WebhookSource.SHOPIFY, List.of(new PlatformRefs.Item(id, sku)), asOf, cutoff)
                 .map(count -> Outcome.applied(topic, count));
     }
 
-    private Uni<Object> product(String catalog, String topic, JsonNode payload, OffsetDateTime triggeredAt) {
+    private Uni<Object> product(String catalog, String topic, JsonNode payload, OffsetDateTime triggeredAt,
+            Cutoff cutoff) {
         OffsetDateTime asOf = asOf(payload, triggeredAt);
         JsonNode variants = PlatformJson.array(payload, "variants", "variants");
         List<PlatformRefs.Item> items = new ArrayList<>();
@@ -153,10 +161,12 @@ public class ShopifyResource {
         if (items.isEmpty()) {
             return Uni.createFrom().item(Outcome.ignored(topic, "no variant has both an inventory item and a SKU"));
         }
-        return refs.items(catalog, WebhookSource.SHOPIFY, items, asOf).map(count -> Outcome.applied(topic, count));
+        return refs.items(catalog, WebhookSource.SHOPIFY, items, asOf, cutoff)
+                .map(count -> Outcome.applied(topic, count));
     }
 
-    private Uni<Object> level(String catalog, String topic, JsonNode payload, OffsetDateTime triggeredAt) {
+    private Uni<Object> level(String catalog, String topic, JsonNode payload, OffsetDateTime triggeredAt,
+            Cutoff cutoff) {
         String item = PlatformJson.requiredId(payload, "inventory_item_id", "inventory_item_id");
         String location = PlatformJson.requiredId(payload, "location_id", "location_id");
         Integer available = PlatformJson.integer(payload, "available", "available", -1_000_000_000, 1_000_000_000);
@@ -169,10 +179,10 @@ public class ShopifyResource {
                         ? Uni.createFrom()
                                 .item(Outcome.ignored(topic, "inventory item " + item + " has no known SKU yet; "
                                         + "its products/update or inventory_items/update event maps it"))
-                        : levels.set(catalog, topic, sku.get(), location, available, asOf));
+                        : levels.set(catalog, topic, sku.get(), location, available, asOf, cutoff));
     }
 
-    private Uni<Object> location(String catalog, String topic, JsonNode payload) {
+    private Uni<Object> location(String catalog, String topic, JsonNode payload, Cutoff cutoff) {
         String id = PlatformJson.requiredId(payload, "id", "id");
         String name = PlatformJson.text(payload, "name", "name", 256);
         String zip = PlatformJson.text(payload, "zip", "zip", 32);
@@ -183,18 +193,22 @@ public class ShopifyResource {
                 parts.add(part);
             }
         }
-        return pool.preparedQuery(LOCATION)
+        return pool.withTransaction(connection -> connection.preparedQuery(LOCATION)
                 .execute(Tuple.of(catalog, id, name, zip, parts.isEmpty() ? null : String.join(", ", parts)))
-                .map(result -> Outcome.applied(topic, result.rowCount()));
+                .map(result -> (Object) Outcome.applied(topic, result.rowCount()))
+                .call(outcome -> cutoff.commit()));
     }
 
-    private Uni<Object> cart(String catalog, JsonNode payload, OffsetDateTime triggeredAt) {
+    private Uni<Object> cart(String catalog, JsonNode payload, OffsetDateTime triggeredAt, Cutoff cutoff) {
         String token = PlatformJson.text(payload, "token", "token", 128);
         String cart = token != null ? token : PlatformJson.requiredId(payload, "id", "id");
         OffsetDateTime updatedAt = PlatformJson.time(payload, "updated_at", "updated_at");
         OffsetDateTime version = updatedAt != null ? updatedAt : triggeredAt;
         if (version == null) {
             throw StockoutProblem.invalid("updated_at", "is required to order the cart's changes");
+        }
+        if (payload.path("line_items").isMissingNode() || payload.get("line_items").isNull()) {
+            throw StockoutProblem.invalid("line_items", "is required: a cart without it is not a cart");
         }
         JsonNode items = PlatformJson.array(payload, "line_items", "line_items");
         List<CartRequest.Line> lines = new ArrayList<>();
@@ -211,7 +225,7 @@ public class ShopifyResource {
             }
         }
         // the cart's update time, to the millisecond, orders its versions: an older delivery is a stale version
-        return carts.validate(catalog, cart, new CartRequest(version.toInstant().toEpochMilli(), lines))
+        return carts.validate(catalog, cart, new CartRequest(version.toInstant().toEpochMilli(), lines), cutoff)
                 .onFailure(StockoutProblem.class)
                 .recoverWithItem(failure -> {
                     StockoutProblem problem = (StockoutProblem) failure;
@@ -230,14 +244,21 @@ public class ShopifyResource {
         return triggeredAt != null ? triggeredAt : clock.instant().atOffset(ZoneOffset.UTC);
     }
 
-    private static OffsetDateTime triggeredAt(String header) {
+    /**
+     * When Shopify says the event happened, used to order a change whose body has no {@code updated_at}. The header is
+     * not signed: a time later than a minute ahead of Stockout's clock is taken as that minute, so that a delivery sent
+     * again with a made-up time cannot outrank the changes still to come.
+     */
+    private OffsetDateTime triggeredAt(String header) {
         if (header == null || header.isBlank()) {
             return null;
         }
         if (header.length() > 64) {
             throw StockoutProblem.invalid(TRIGGERED_AT, "is not a date-time");
         }
-        return PlatformJson.time(header.trim(), TRIGGERED_AT);
+        OffsetDateTime triggeredAt = PlatformJson.time(header.trim(), TRIGGERED_AT);
+        OffsetDateTime latest = clock.instant().plus(MAX_SKEW).atOffset(ZoneOffset.UTC);
+        return triggeredAt.isAfter(latest) ? latest : triggeredAt;
     }
 
 }
