@@ -10,7 +10,9 @@ import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Turns a Stockout API key into the caller's identity: its principal names the key, its roles are the key's role, and
@@ -46,6 +48,13 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
                             .build();
                 })
                 .onFailure(failure -> !(failure instanceof AuthenticationFailedException))
-                .invoke(failure -> LOG.warnf("Stockout API keys could not be looked up: %s", failure.toString()));
+                .invoke(failure -> {
+                    LOG.warnf("Stockout API keys could not be looked up: %s", failure.toString());
+                    // the caller stays anonymous; the access check tells it the keys could not be checked
+                    RoutingContext context = HttpSecurityUtils.getRoutingContextAttribute(request);
+                    if (context != null) {
+                        context.put(ApiKeyMechanism.KEYS_UNAVAILABLE, Boolean.TRUE);
+                    }
+                });
     }
 }
