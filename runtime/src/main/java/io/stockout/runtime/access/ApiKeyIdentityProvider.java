@@ -51,9 +51,9 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
                 .invoke(failure -> {
                     LOG.warnf("Stockout API keys could not be looked up: %s", failure.toString());
                     // the caller stays anonymous; the access check tells it the keys could not be checked
-                    RoutingContext context = HttpSecurityUtils.getRoutingContextAttribute(request);
-                    if (context != null) {
-                        context.put(ApiKeyMechanism.KEYS_UNAVAILABLE, Boolean.TRUE);
+                    RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+                    if (routing != null) {
+                        routing.put(ApiKeyMechanism.KEYS_UNAVAILABLE, Boolean.TRUE);
                     }
                 });
     }
