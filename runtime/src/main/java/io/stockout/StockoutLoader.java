@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.smallrye.mutiny.Uni;
 
@@ -126,6 +127,7 @@ public interface StockoutLoader {
      * @param holdingCost a year's cost of keeping one unit in stock, as a fraction of its value (0.25: a quarter of its
      *        value a year), between 0 and 10
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Sku(String sku, String name, String category, String brand, String size, BigDecimal price,
             OutOfStockPolicy policy, Integer backorderCap, Boolean backorderUnlimited, Integer leadTimeDays,
             String supplier, Boolean forcedOutOfStock, LifeCycleStage lifeCycleStage, Boolean makeToOrder, Double margin,
@@ -149,9 +151,10 @@ public interface StockoutLoader {
      *        closed; no map at all means unknown hours, taken as always open
      * @param pickupLeadTime time from order to units ready at the counter
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Location(String code, String name, LocationKind kind, Boolean ships, Boolean pickup, Double latitude,
-            Double longitude, String timeZone, Map<String, String> openingHours, Duration pickupLeadTime,
-            String postalCode, String address) {
+            Double longitude, String timeZone, Map<String, String> openingHours,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) Duration pickupLeadTime, String postalCode, String address) {
     }
 
     /**
@@ -160,6 +163,7 @@ public interface StockoutLoader {
      * @param asOf when the platform counted this level; a level older than the one stored is ignored, and orders
      *        confirmed before it are taken as already counted in it. Now, when absent.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Stock(String sku, String location, Integer onHand, Integer safetyStock, OffsetDateTime asOf) {
     }
 
@@ -208,6 +212,7 @@ public interface StockoutLoader {
     }
 
     /** An explicit substitute link; rank 1 is offered first. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Substitute(String sku, String substitute, Integer rank) {
     }
 

@@ -44,6 +44,7 @@ import io.stockout.runtime.metrics.StockoutMeters;
 import io.stockout.runtime.order.OrderResource;
 import io.stockout.runtime.outbox.OutboxResource;
 import io.stockout.runtime.problem.StockoutProblemMapper;
+import io.stockout.runtime.reference.ReferenceResource;
 import io.stockout.runtime.schema.StockoutSchema;
 import io.stockout.runtime.segment.SegmentationResource;
 import io.stockout.runtime.supply.SupplyResource;
@@ -79,7 +80,8 @@ class StockoutProcessor {
                         ToleranceResource.class, MetricsCheck.class, StockWatch.class, Subscriptions.class,
                         Deliveries.class, WebhookSecretResource.class, DeliverySweep.class, ApiKeys.class,
                         ApiKeyMechanism.class, ApiKeyIdentityProvider.class, CatalogAccess.class, ApiKeyResource.class,
-                        AuditResource.class, SegmentationResource.class, SegmentationSweep.class, CacheListener.class)
+                        AuditResource.class, SegmentationResource.class, SegmentationSweep.class, CacheListener.class,
+                        ReferenceResource.class)
                 .setUnremovable()
                 .build();
     }

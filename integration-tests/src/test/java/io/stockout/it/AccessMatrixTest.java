@@ -3,6 +3,7 @@ package io.stockout.it;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +30,14 @@ class AccessMatrixTest {
 
     private static final String OWN = "access-own";
     private static final String OTHER = "access-other";
+    private static final String NDJSON = "application/x-ndjson";
 
-    /** An endpoint, the role it needs, and a valid request for a catalog. */
-    record Endpoint(String method, String path, Role needs, Function<String, Object> body) {
+    /** An endpoint, the role it needs, a valid request for a catalog, and the media type asked for ({@code null}: any). */
+    record Endpoint(String method, String path, Role needs, Function<String, Object> body, String accept) {
+
+        Endpoint(String method, String path, Role needs, Function<String, Object> body) {
+            this(method, path, needs, body, null);
+        }
 
         String on(String catalog) {
             return path.replace("{catalog}", catalog);
@@ -43,7 +49,9 @@ class AccessMatrixTest {
         /** the WRITE role on all catalogs: for data shared by all catalogs */
         SHARED_WRITE,
         /** the READ role on all catalogs */
-        SHARED_READ
+        SHARED_READ,
+        /** the READ role on at least one catalog: the endpoint shows what of it the key reaches */
+        SOME_READ
     }
 
     /** A caller: its key (null for none) and what it may do. */
@@ -60,6 +68,7 @@ class AccessMatrixTest {
                 case ADMIN -> has >= 2 && (allCatalogs || catalog.equals(OWN));
                 case SHARED_WRITE -> has >= 1 && allCatalogs;
                 case SHARED_READ -> has >= 0 && allCatalogs;
+                case SOME_READ -> has >= 0;
             };
         }
     }
@@ -120,6 +129,16 @@ class AccessMatrixTest {
             new Endpoint("DELETE", "/stockout/catalogs/{catalog}/segmentation/rules", Role.ADMIN, null),
             new Endpoint("POST", "/stockout/catalogs/{catalog}/segmentation/run", Role.WRITE, null),
             new Endpoint("POST", "/stockout/catalogs/{catalog}/segmentation/dry-run", Role.READ, null),
+            new Endpoint("GET", "/stockout/catalogs", Role.SOME_READ, null),
+            new Endpoint("GET", "/stockout/catalogs/{catalog}/locations", Role.READ, null),
+            new Endpoint("GET", "/stockout/catalogs/{catalog}/locations", Role.READ, null, NDJSON),
+            new Endpoint("GET", "/stockout/catalogs/{catalog}/locations/WH", Role.READ, null),
+            new Endpoint("GET", "/stockout/catalogs/{catalog}/substitutes", Role.READ, null),
+            new Endpoint("GET", "/stockout/catalogs/{catalog}/stock", Role.READ, null),
+            new Endpoint("GET", "/stockout/catalogs/{catalog}/stock", Role.READ, null, NDJSON),
+            new Endpoint("GET", "/stockout/catalogs/{catalog}/skus", Role.READ, null, NDJSON),
+            new Endpoint("POST", "/stockout/catalogs/{catalog}/skus", Role.WRITE,
+                    c -> ("{\"sku\":\"LINE-" + c + "\",\"policy\":\"NONE\"}\n").getBytes(StandardCharsets.UTF_8), NDJSON),
             new Endpoint("POST", "/stockout/postal-codes", Role.SHARED_WRITE,
                     c -> List.of(Row.postalCode("US", "99950", 55.3, -131.6))),
             new Endpoint("GET", "/stockout/audit", Role.SHARED_READ, null));
@@ -169,11 +188,21 @@ class AccessMatrixTest {
 
     static Response call(Caller caller, Endpoint endpoint, String catalog) {
         var request = given().header(AdminKey.ANONYMOUS, "yes").contentType(ContentType.JSON);
+        if (endpoint.accept() != null && endpoint.method().equals("GET")) {
+            request.accept(endpoint.accept());
+        } else if (endpoint.accept() != null) {
+            request.contentType(endpoint.accept());
+        }
         if (caller.key() != null) {
             request.header("Authorization", "Bearer " + caller.key());
         }
         if (endpoint.body() != null) {
-            request.body(endpoint.body().apply(catalog));
+            Object body = endpoint.body().apply(catalog);
+            if (body instanceof byte[] bytes) {
+                request.body(bytes);
+            } else {
+                request.body(body);
+            }
         }
         return request.request(endpoint.method(), endpoint.on(catalog));
     }
@@ -182,7 +211,7 @@ class AccessMatrixTest {
     static String state(String catalog) {
         StringBuilder state = new StringBuilder();
         for (String path : List.of("", "/suppliers", "/inbound", "/tolerances", "/subscriptions", "/webhook-secrets",
-                "/skus", "/segmentation/rules")) {
+                "/skus", "/segmentation/rules", "/locations", "/stock", "/substitutes")) {
             state.append(given().get("/stockout/catalogs/" + catalog + path).then().statusCode(200).extract().asString());
         }
         JsonPath audit = given().queryParam("limit", 1000)
@@ -280,6 +309,7 @@ class AccessMatrixTest {
                     .replace("/subscriptions/erp", "/subscriptions/{}")
                     .replace("/deliveries/1/", "/deliveries/{}/")
                     .replace("/webhook-secrets/shopify", "/webhook-secrets/{}")
+                    .replace("/locations/WH", "/locations/{}")
                     .replaceAll("/skus/[A-Z]+", "/skus/{}"));
         }
         assertThat(tested).containsExactlyInAnyOrderElementsOf(served);

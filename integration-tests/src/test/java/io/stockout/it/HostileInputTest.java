@@ -42,6 +42,7 @@ class HostileInputTest {
     private static final String SHOPIFY_SECRET = "shopify-secret-of-hostile";
     private static final String COMMERCETOOLS = "Bearer commercetools-secret-of-hostile";
     private static final String SALEOR_SECRET = "saleor-secret-of-hostile";
+    private static final String NDJSON = "application/x-ndjson";
     private static final List<String> TABLES = List.of("stockout_sku", "stockout_location", "stockout_stock",
             "stockout_inbound", "stockout_substitute", "stockout_cart", "stockout_hold", "stockout_backorder",
             "stockout_event", "stockout_webhook_secret", "stockout_platform_ref", "stockout_webhook_delivery",
@@ -106,7 +107,17 @@ class HostileInputTest {
                     Signer.NONE, Map.of()),
             new Endpoint("segmentation run of an unknown catalog", "POST",
                     "/stockout/catalogs/no-such-catalog/segmentation/run", Signer.NONE, Map.of()),
-            new Endpoint("subscription", "PUT", BASE + "/subscriptions/erp", Signer.NONE, Map.of()));
+            new Endpoint("subscription", "PUT", BASE + "/subscriptions/erp", Signer.NONE, Map.of()),
+            new Endpoint("skus as NDJSON", "POST", BASE + "/skus", Signer.NONE, Map.of("Content-Type", NDJSON)),
+            new Endpoint("locations as NDJSON", "POST", BASE + "/locations", Signer.NONE, Map.of("Content-Type", NDJSON)),
+            new Endpoint("stock as NDJSON", "POST", BASE + "/stock", Signer.NONE, Map.of("Content-Type", NDJSON)),
+            new Endpoint("inbound as NDJSON", "POST", BASE + "/inbound", Signer.NONE, Map.of("Content-Type", NDJSON)),
+            new Endpoint("substitutes as NDJSON", "POST", BASE + "/substitutes", Signer.NONE,
+                    Map.of("Content-Type", NDJSON)),
+            new Endpoint("suppliers as NDJSON", "POST", BASE + "/suppliers", Signer.NONE, Map.of("Content-Type", NDJSON)),
+            new Endpoint("receipts as NDJSON", "POST", BASE + "/receipts", Signer.NONE, Map.of("Content-Type", NDJSON)),
+            new Endpoint("postal codes as NDJSON", "POST", "/stockout/postal-codes", Signer.NONE,
+                    Map.of("Content-Type", NDJSON + "; charset=UTF-8")));
 
     /** Bodies that no endpoint takes. */
     static Map<String, byte[]> malformed() {
@@ -356,6 +367,30 @@ class HostileInputTest {
                 receipt.formatted("\"R\"", "\"TENT\"", "\"WH\"", "1", ",\"closesLine\":\"yes\""),
                 "[" + "{\"receiptId\":\"R\",\"sku\":\"TENT\",\"location\":\"WH\",\"quantity\":1},".repeat(1000)
                         + "{\"receiptId\":\"Z\",\"sku\":\"TENT\",\"location\":\"WH\",\"quantity\":1}]"));
+        // one JSON object a line: a bad line anywhere refuses the whole body
+        String good = "{\"sku\":\"NEW-1\",\"name\":\"new\"}\n";
+        wrong.put("skus as NDJSON", List.of(good + "{\"sku\":\"NEW-2\",\"backorderCap\":-1}\n",
+                good + "\n" + good, good + "\n\n", "\n", good + "{\"sku\":\"NEW-2\",\n\"name\":\"split\"}\n",
+                good + "[" + good.trim() + "]\n", good + "null\n", good + "{\"sku\":\"NEW-2\"} {\"sku\":\"NEW-3\"}\n",
+                good + "{\"sku\":\"NEW-2\",\"colour\":\"red\"}", good.repeat(3) + "{\"sku\":7}",
+                good + "{\"sku\":\"'; DROP TABLE stockout_sku; --\",\"policy\":\"DROP\"}"));
+        wrong.put("locations as NDJSON", List.of("{\"code\":\"L\",\"kind\":\"WAREHOUSE\"}\n{\"code\":\"S\",\"kind\":\"STORE\"}",
+                "{\"code\":\"L\",\"kind\":\"SHOP\"}"));
+        wrong.put("stock as NDJSON", List.of("{\"sku\":\"TENT\",\"location\":\"WH\",\"onHand\":9}\n"
+                + "{\"sku\":\"GHOST\",\"location\":\"WH\",\"onHand\":1}",
+                "{\"sku\":\"TENT\",\"location\":\"WH\",\"onHand\":9}\n{\"sku\":\"TENT\",\"location\":\"WH\"}"));
+        wrong.put("inbound as NDJSON", List.of("{\"reference\":\"R\",\"sku\":\"TENT\",\"quantity\":1,"
+                + "\"expectedDate\":\"2026-03-10\"}\n{\"reference\":\"R2\",\"sku\":\"TENT\",\"quantity\":0,"
+                + "\"expectedDate\":\"2026-03-10\"}"));
+        wrong.put("substitutes as NDJSON", List.of("{\"sku\":\"TENT\",\"substitute\":\"TENT\"}"));
+        wrong.put("suppliers as NDJSON", List.of("{\"code\":\"S\"}\n{\"code\":\"S2\",\"leadTimeDays\":\"7\"}"));
+        wrong.put("receipts as NDJSON", List.of(
+                "{\"receiptId\":\"R\",\"sku\":\"TENT\",\"location\":\"WH\",\"quantity\":1}\n"
+                        + "{\"receiptId\":\"R2\",\"sku\":\"TENT\",\"location\":\"WH\",\"quantity\":-1}",
+                "{\"receiptId\":\"R\",\"sku\":\"TENT\",\"location\":\"WH\",\"quantity\":1}\n".repeat(1001)));
+        wrong.put("postal codes as NDJSON", List.of(
+                "{\"country\":\"US\",\"postalCode\":\"1\",\"latitude\":0,\"longitude\":0}\n"
+                        + "{\"country\":\"US\",\"postalCode\":\"2\",\"latitude\":100,\"longitude\":0}"));
         String subscription = "{\"url\":%s,\"secret\":\"" + Signing.secretFor("hostile receiver") + "\"}";
         wrong.put("subscription", List.of(subscription.formatted("\"http://127.0.0.1:99999/hook\""),
                 subscription.formatted("\"http://127.0.0.1:0/hook\""),
@@ -389,6 +424,26 @@ class HostileInputTest {
                 "source=RULES", "after=" + "a".repeat(300), "after=%00")) {
             cases.add(Arguments.of("skus?" + query, BASE + "/skus?" + query));
         }
+        for (String query : List.of("limit=0", "limit=1001", "kind=SHOP", "kind=store", "pickup=yes", "pickup=1",
+                "after=%00", "after=" + "a".repeat(300))) {
+            cases.add(Arguments.of("locations?" + query, BASE + "/locations?" + query));
+        }
+        for (String query : List.of("limit=0", "after=x", "after=%00%00", "after=VEVOVA", "after=VEVOVABXSAA",
+                "after=" + "A".repeat(2000), "sku=%00", "sku=" + "s".repeat(300))) {
+            cases.add(Arguments.of("stock?" + query, BASE + "/stock?" + query));
+            cases.add(Arguments.of("substitutes?" + query, BASE + "/substitutes?" + query));
+        }
+        cases.add(Arguments.of("stock?location=(too long)", BASE + "/stock?location=" + "l".repeat(300)));
+        cases.add(Arguments.of("stock?location=%00", BASE + "/stock?location=%00"));
+        for (String query : List.of("limit=0", "limit=x", "after=" + "a".repeat(300), "after=%00")) {
+            cases.add(Arguments.of("suppliers?" + query, BASE + "/suppliers?" + query));
+            cases.add(Arguments.of("catalogs?" + query, "/stockout/catalogs?" + query));
+        }
+        cases.add(Arguments.of("an unknown location", BASE + "/locations/GHOST"));
+        cases.add(Arguments.of("a location code too long", BASE + "/locations/" + "l".repeat(300)));
+        cases.add(Arguments.of("locations of an unknown catalog", "/stockout/catalogs/no-such-catalog/locations"));
+        cases.add(Arguments.of("stock of an unknown catalog", "/stockout/catalogs/no-such-catalog/stock"));
+        cases.add(Arguments.of("substitutes of an unknown catalog", "/stockout/catalogs/no-such-catalog/substitutes"));
         cases.add(Arguments.of("an unknown SKU", BASE + "/skus/GHOST"));
         cases.add(Arguments.of("a SKU id too long", BASE + "/skus/" + "s".repeat(300)));
         cases.add(Arguments.of("SKUs of an unknown catalog", "/stockout/catalogs/no-such-catalog/skus"));
@@ -406,6 +461,39 @@ class HostileInputTest {
     @Order(2)
     void aHostileReadIsRefusedWithAProblem(String name, String path) {
         Response response = given().urlEncodingEnabled(false).header(SigningFilter.UNSIGNED, "yes").get(path);
+        sent++;
+
+        assertThat(response.statusCode()).as("%s: %s", name, response.asString()).isBetween(400, 499);
+        assertThat(response.contentType()).as(name).startsWith(Problems.PROBLEM_JSON);
+    }
+
+    /** Exports with hostile query parameters, or of what does not exist: each a problem, never a 500. */
+    static Stream<Arguments> exports() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String query : List.of("policy=MAYBE", "source=RULES", "policy=%00")) {
+            cases.add(Arguments.of("skus?" + query, BASE + "/skus?" + query));
+        }
+        for (String query : List.of("kind=SHOP", "pickup=maybe")) {
+            cases.add(Arguments.of("locations?" + query, BASE + "/locations?" + query));
+        }
+        for (String query : List.of("sku=%00", "location=" + "l".repeat(300))) {
+            cases.add(Arguments.of("stock?" + query, BASE + "/stock?" + query));
+        }
+        for (String list : List.of("skus", "locations", "stock")) {
+            cases.add(Arguments.of(list + " of an unknown catalog", "/stockout/catalogs/no-such-catalog/" + list));
+            cases.add(Arguments.of(list + " of a catalog id with a quote", "/stockout/catalogs/x'%20OR%20'1'='1/" + list));
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "GET {0} as NDJSON")
+    @MethodSource("exports")
+    @Order(2)
+    void aHostileExportIsRefusedWithAProblem(String name, String path) {
+        Response response = given().urlEncodingEnabled(false)
+                .header(SigningFilter.UNSIGNED, "yes")
+                .accept(NDJSON)
+                .get(path);
         sent++;
 
         assertThat(response.statusCode()).as("%s: %s", name, response.asString()).isBetween(400, 499);
@@ -467,9 +555,11 @@ class HostileInputTest {
     @MethodSource("cases")
     @Order(2)
     void isRefusedWithAProblemAndNeverA500(String name, Endpoint endpoint, byte[] body, Signer signer) {
+        Map<String, String> headers = new LinkedHashMap<>(endpoint.headers());
+        String type = headers.remove("Content-Type");
         RequestSpecification request = given().urlEncodingEnabled(false)
-                .contentType("application/json")
-                .headers(endpoint.headers())
+                .contentType(type == null ? "application/json" : type)
+                .headers(headers)
                 .body(body);
         switch (signer) {
             case STOCKOUT -> {
@@ -503,6 +593,9 @@ class HostileInputTest {
         sql.append("SELECT 'catalog ' || c::text AS r FROM stockout_catalog c WHERE c.id = $1");
         sql.append(" UNION ALL SELECT 'catalog id ' || id FROM stockout_catalog");
         sql.append(" UNION ALL SELECT 'postal ' || p::text FROM stockout_postal_code p");
+        // API keys are not rows of one catalog: those that reach this one
+        sql.append(" UNION ALL SELECT 'api key ' || k::text FROM stockout_api_key k")
+                .append(" WHERE k.catalogs IS NULL OR $1 = ANY (k.catalogs)");
         for (String table : TABLES) {
             sql.append(" UNION ALL SELECT '")
                     .append(table)

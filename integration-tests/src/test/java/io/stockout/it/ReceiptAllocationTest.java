@@ -288,8 +288,8 @@ class ReceiptAllocationTest {
 
         JsonPath suppliers = given().get(shop.path("suppliers")).then().statusCode(200).extract().jsonPath();
         // one delivery, as late as its last carton: Thursday the 5th to Sunday the 8th
-        assertThat(suppliers.getInt("find { it.code == 'CARTONS' }.receipts")).isEqualTo(1);
-        assertThat(suppliers.getFloat("find { it.code == 'CARTONS' }.onTimeShare")).isZero();
+        assertThat(suppliers.getInt("suppliers.find { it.code == 'CARTONS' }.receipts")).isEqualTo(1);
+        assertThat(suppliers.getFloat("suppliers.find { it.code == 'CARTONS' }.onTimeShare")).isZero();
     }
 
     /** Validates a cart of the lines and places it with the given priority. */

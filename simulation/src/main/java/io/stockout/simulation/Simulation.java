@@ -573,7 +573,7 @@ final class Simulation {
 
     private List<SupplierLine> suppliers() {
         Map<String, JsonNode> learned = new HashMap<>();
-        for (JsonNode supplier : api.get("suppliers", "/suppliers")) {
+        for (JsonNode supplier : pages("suppliers", "/suppliers?limit=1000", "suppliers")) {
             learned.put(supplier.path("code").asText(), supplier);
         }
         List<SupplierLine> lines = new ArrayList<>();

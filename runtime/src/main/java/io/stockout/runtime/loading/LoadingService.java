@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.stockout.LocationKind;
 import io.stockout.OfferKind;
@@ -124,6 +127,24 @@ public class LoadingService implements StockoutLoader {
                 .onItem()
                 .ifNotNull()
                 .transform(LoadingService::view));
+    }
+
+    /**
+     * Catalogs in id order, after the id given.
+     *
+     * @param reach the catalogs the caller may read, or {@code null} for all of them
+     */
+    @WithSession
+    public Uni<List<CatalogView>> catalogs(Set<String> reach, String after, int limit) {
+        if (reach != null && reach.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        PanacheQuery<CatalogEntity> found = reach == null
+                ? CatalogEntity.find("id > ?1 order by id", after)
+                : CatalogEntity.find("id > ?1 and id in ?2 order by id", after, List.copyOf(reach));
+        return found.range(0, limit - 1)
+                .list()
+                .map(entities -> entities.stream().map(LoadingService::view).toList());
     }
 
     @Override

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -23,6 +24,7 @@ import io.stockout.runtime.access.Allowed;
 import io.stockout.runtime.json.RequestBodies;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
+import io.stockout.runtime.reference.ReferenceResource;
 
 /**
  * Segmentation: each SKU's policy with what chose it and why, the catalog's rules, pins, and runs (real or dry) of the
@@ -58,6 +60,7 @@ public class SegmentationResource {
     @GET
     @Path("/catalogs/{catalog}/skus")
     @Allowed(AccessRole.READ)
+    @Operation(summary = ReferenceResource.SKUS)
     public Uni<SkuPolicies.Page> skus(@PathParam("catalog") String catalog, @QueryParam("policy") String policy,
             @QueryParam("source") String source, @QueryParam("after") String after, @QueryParam("limit") String limit) {
         active();

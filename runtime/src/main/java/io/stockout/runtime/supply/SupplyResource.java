@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -49,7 +50,8 @@ public class SupplyResource {
                      WHERE r.catalog_id = sup.catalog_id AND r.supplier = sup.code AND r.delay_days IS NOT NULL)::int
                        AS on_time
               FROM stockout_catalog c
-              LEFT JOIN stockout_supplier sup ON sup.catalog_id = c.id
+              LEFT JOIN LATERAL (SELECT * FROM stockout_supplier s WHERE s.catalog_id = c.id AND s.code > $2
+                                  ORDER BY s.code LIMIT $3) sup ON true
              WHERE c.id = $1
              ORDER BY sup.code""";
     private static final String INBOUND = """
@@ -79,10 +81,13 @@ public class SupplyResource {
     @POST
     @Path("/catalogs/{catalog}/receipts")
     @Allowed(AccessRole.WRITE)
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = StockoutLoader.Receipt.class)))
-    public Uni<ReceiptService.Applied> receive(@PathParam("catalog") String catalog, byte[] body) {
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = StockoutLoader.Receipt.class)),
+            @Content(mediaType = RequestBodies.NDJSON, schema = @Schema(implementation = StockoutLoader.Receipt.class))})
+    public Uni<ReceiptService.Applied> receive(@PathParam("catalog") String catalog, HttpHeaders headers, byte[] body) {
         active();
-        return receipts.apply(catalog, bodies.readList(body, Receipt.class));
+        return receipts.apply(catalog,
+                bodies.readRows(body, headers.getMediaType(), Receipt.class, ReceiptService.MAX_RECEIPTS));
     }
 
     @POST
@@ -106,14 +111,22 @@ public class SupplyResource {
             Integer delayAllowanceDays, Double confidence, double percentile) {
     }
 
+    /** One page of suppliers in code order, and the cursor of the next when there may be one. */
+    public record SupplierPage(List<SupplierView> suppliers, String next) {
+    }
+
+    /** The catalog's suppliers in code order: pass the last code seen as {@code after}. */
     @GET
     @Path("/catalogs/{catalog}/suppliers")
     @Allowed(AccessRole.READ)
-    public Uni<List<SupplierView>> suppliers(@PathParam("catalog") String catalog) {
+    public Uni<SupplierPage> suppliers(@PathParam("catalog") String catalog, @QueryParam("after") String after,
+            @QueryParam("limit") String limit) {
         active();
         Checks.catalogId(catalog);
+        int size = (int) Checks.query("limit", limit, 100, 1, 1000);
+        String from = Checks.optional("after", after, 256);
         return pool.preparedQuery(SUPPLIERS)
-                .execute(Tuple.of(catalog))
+                .execute(Tuple.of(catalog, from == null ? "" : from, size))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw StockoutProblem.unknownCatalog(catalog);
@@ -129,7 +142,7 @@ public class SupplyResource {
                                     row.getDouble("promise_percentile")));
                         }
                     }
-                    return views;
+                    return new SupplierPage(views, views.size() == size ? views.get(views.size() - 1).code() : null);
                 });
     }
 
