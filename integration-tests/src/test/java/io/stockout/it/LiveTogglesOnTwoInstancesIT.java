@@ -280,6 +280,7 @@ class LiveTogglesOnTwoInstancesIT {
             HttpRequest request = HttpRequest.newBuilder(
                     instance.base.resolve(URI.create("/stockout/catalogs/" + CATALOG + path)))
                     .header("content-type", "application/json")
+                    .header("Authorization", AdminKey.BEARER)
                     .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                     .build();
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
