@@ -19,7 +19,8 @@ public final class RuleChecks {
 
     /** Most rules a catalog may have. */
     public static final int MAX_RULES = 100;
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}");
+    // no space at the end, nor two in a row: "x", "x " and "x  y" would read alike in reasons and in the audit trail
+    private static final Pattern NAME = Pattern.compile("(?=.{1,64}$)[A-Za-z0-9][A-Za-z0-9._-]*(?: [A-Za-z0-9._-]+)*");
 
     private RuleChecks() {
     }
@@ -39,7 +40,8 @@ public final class RuleChecks {
             Checks.required(at + "name", rule.name(), 64);
             if (!NAME.matcher(rule.name()).matches()) {
                 throw StockoutProblem.invalid(at + "name",
-                        "A rule name is 1 to 64 letters, digits, spaces, '.', '_' or '-', starting with a letter or digit");
+                        "A rule name is 1 to 64 letters, digits, single spaces, '.', '_' or '-', starting with a letter or digit and not"
+                                + " ending with a space");
             }
             Integer same = names.put(rule.name().toLowerCase(Locale.ROOT), i);
             if (same != null) {

@@ -46,6 +46,15 @@ class RuleChecksTest {
     }
 
     @Test
+    void namesThatReadAlikeAreRefused() {
+        refused("[0].name", "ending with a space", new SegmentRule("x ", null, SUBSTITUTE));
+        refused("[0].name", "single spaces", new SegmentRule("made  to order", null, SUBSTITUTE));
+        refused("[0].name", "starting with", new SegmentRule(" x", null, SUBSTITUTE));
+        assertThat(RuleChecks.check(List.of(new SegmentRule("made to order", null, SUBSTITUTE)))).hasSize(1);
+        assertThat(RuleChecks.check(List.of(new SegmentRule("reliable-short_lead.v2", null, SUBSTITUTE)))).hasSize(1);
+    }
+
+    @Test
     void anEmptyListIsRefused() {
         assertThatThrownBy(() -> RuleChecks.check(List.of())).isInstanceOf(StockoutProblem.class)
                 .hasMessageContaining("DELETE");
