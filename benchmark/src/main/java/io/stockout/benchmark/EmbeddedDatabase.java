@@ -40,6 +40,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "1GB")
                     .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track_planning", "on")
                     .setServerConfig("max_wal_size", "4GB")
                     .setServerConfig("maintenance_work_mem", "512MB")
                     // loading only: durable() turns these back on

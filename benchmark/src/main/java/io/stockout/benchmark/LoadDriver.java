@@ -31,7 +31,11 @@ public final class LoadDriver {
     }
 
     /** One workload's figures: its saturation, its latency at half of it (when measured), its statements per request. */
-    public record Line(Workload workload, Result saturation, Result halfLoad, double statements) {
+    public record Line(Workload workload, Result saturation, Result halfLoad, RoundTrips.Count count) {
+
+        public double statements() {
+            return count.perRequest();
+        }
     }
 
     /** W1 on one dataset at the common rate. */
@@ -127,7 +131,7 @@ public final class LoadDriver {
         return load.closedLoop(workload, plan.users(), plan.warmUp(), plan.saturation());
     }
 
-    private double statements(Plan plan, Workload workload) throws IOException, InterruptedException {
+    private RoundTrips.Count statements(Plan plan, Workload workload) throws IOException, InterruptedException {
         progress("%s: statements per request", workload.label());
         return roundTrips.perRequest(workload, plan.counted(), plan.counts());
     }

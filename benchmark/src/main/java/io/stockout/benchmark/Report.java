@@ -93,6 +93,18 @@ final class Report {
             target(text, "W1 p50 grows ≤ %.1f× from %s to %s".formatted(GROWTH, measured.growth().get(0).dataset().name(),
                     largest.dataset().name()), "%.2f×".formatted(growth), growth <= GROWTH);
         }
+        text.append("\nStatements per request, each with its mean time in PostgreSQL (planning and execution):\n");
+        for (Line line : measured.lines()) {
+            if (line.halfLoad() == null) {
+                continue;
+            }
+            text.append("\n%s (%.2f in all):%n%n".formatted(line.workload().label(), line.statements()));
+            text.append("| Per request | Mean ms | Statement |\n|---:|---:|---|\n");
+            for (RoundTrips.Share share : line.count().statements()) {
+                text.append("| %.2f | %.3f | `%s` |%n".formatted(share.perRequest(), share.meanMillis(),
+                        abbreviated(share.query())));
+            }
+        }
         if (!command.isBlank()) {
             text.append("\nRun: `").append(command).append("`\n");
         }
@@ -107,6 +119,12 @@ final class Report {
                 .append(" (measured ")
                 .append(measured)
                 .append(")\n");
+    }
+
+    /** The statement on one line, cut after its first 110 characters. */
+    private static String abbreviated(String query) {
+        String line = query.replaceAll("\\s+", " ").replace("|", "\\|").replace("`", "'").trim();
+        return line.length() <= 110 ? line : line.substring(0, 110) + "…";
     }
 
     private static String ms(double millis) {

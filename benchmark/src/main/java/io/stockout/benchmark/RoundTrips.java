@@ -11,6 +11,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -19,12 +24,12 @@ import java.util.SplittableRandom;
  * (a transaction's {@code BEGIN} and {@code COMMIT} included); statements sent at once on separate connections, as the
  * availability check sends its two, are counted each.
  * <p>
- * The application's scheduled jobs may run during a count: of a few counts, the least is kept.
+ * Stockout's scheduled jobs are paused while statements are counted, and a few counts are made: the least is kept.
  */
 public final class RoundTrips {
 
-    private static final String TOTAL = """
-            SELECT coalesce(sum(calls), 0) FROM pg_stat_statements
+    private static final String STATEMENTS = """
+            SELECT queryid, calls, total_exec_time + total_plan_time AS total_time, query FROM pg_stat_statements
              WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
                AND query NOT LIKE '%pg_stat_statements%'""";
 
@@ -41,20 +46,36 @@ public final class RoundTrips {
         this.password = password;
     }
 
-    /** Statements per request of the workload: the least of {@code counts} counts over {@code requests} requests. */
-    public double perRequest(Workload workload, int requests, int counts) throws IOException, InterruptedException {
+    /** One statement's share of a request: how often it ran per request, and its mean time in the server (planning included). */
+    public record Share(String query, double perRequest, double meanMillis) {
+    }
+
+    /** Statements per request, and each statement's share, from the count with the fewest. */
+    public record Count(double perRequest, List<Share> statements) {
+    }
+
+    /** The count with the fewest statements per request, of {@code counts} counts over {@code requests} requests. */
+    public Count perRequest(Workload workload, int requests, int counts) throws IOException, InterruptedException {
         SplittableRandom random = new SplittableRandom(17);
-        double least = Double.MAX_VALUE;
+        Count least = null;
+        post("/benchmark/jobs/pause");
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password)) {
+            // a job that had started before the pause finishes first
+            Thread.sleep(1000);
             for (int count = 0; count < counts; count++) {
-                long before = total(connection);
+                Map<Long, Entry> before = statements(connection);
                 for (int i = 0; i < requests; i++) {
                     send(workload.next(random));
                 }
-                least = Math.min(least, (total(connection) - before) / (double) requests);
+                Count counted = difference(before, statements(connection), requests);
+                if (least == null || counted.perRequest() < least.perRequest()) {
+                    least = counted;
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("pg_stat_statements cannot be read: is it in shared_preload_libraries?", e);
+        } finally {
+            post("/benchmark/jobs/resume");
         }
         return least;
     }
@@ -80,10 +101,43 @@ public final class RoundTrips {
         return response.body();
     }
 
-    private static long total(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(TOTAL)) {
-            rows.next();
-            return rows.getLong(1);
+    private void post(String path) throws IOException, InterruptedException {
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(application.resolve(path))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(30))
+                .build(), HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("POST " + path + " answered " + response.statusCode());
         }
+    }
+
+    private record Entry(long calls, double totalMillis, String query) {
+    }
+
+    private static Map<Long, Entry> statements(Connection connection) throws SQLException {
+        Map<Long, Entry> entries = new HashMap<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(STATEMENTS)) {
+            while (rows.next()) {
+                entries.put(rows.getLong("queryid"),
+                        new Entry(rows.getLong("calls"), rows.getDouble("total_time"), rows.getString("query")));
+            }
+        }
+        return entries;
+    }
+
+    private static Count difference(Map<Long, Entry> before, Map<Long, Entry> after, int requests) {
+        List<Share> shares = new ArrayList<>();
+        long total = 0;
+        for (Map.Entry<Long, Entry> entry : after.entrySet()) {
+            Entry was = before.getOrDefault(entry.getKey(), new Entry(0, 0, ""));
+            long calls = entry.getValue().calls() - was.calls();
+            if (calls > 0) {
+                total += calls;
+                shares.add(new Share(entry.getValue().query(), calls / (double) requests,
+                        (entry.getValue().totalMillis() - was.totalMillis()) / calls));
+            }
+        }
+        shares.sort(Comparator.comparingDouble(Share::perRequest).reversed().thenComparing(Share::query));
+        return new Count(total / (double) requests, List.copyOf(shares));
     }
 }

@@ -1,6 +1,7 @@
 package io.stockout.runtime.cart;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -20,31 +21,41 @@ import io.stockout.runtime.json.Fingerprint;
 import io.stockout.runtime.metrics.Counters;
 import io.stockout.runtime.problem.Checks;
 import io.stockout.runtime.problem.StockoutProblem;
+import io.stockout.runtime.stock.FactRows;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Cart validation: one transaction that takes the cart's row lock, releases its previous holds, locks its SKUs, reads
- * what is free, plans, and writes the new holds and the plan.
+ * Cart validation: one transaction that reads the catalog and takes the cart's row lock (creating the cart), releases
+ * the cart's previous holds, locks its SKUs, reads what is free, plans, and writes the new holds and the plan.
  */
 @ApplicationScoped
 public class CartService {
 
     private static final Logger LOG = Logger.getLogger(CartService.class);
 
+    /**
+     * Reads the catalog, and creates the cart or takes the existing cart's row lock, in one statement: the no-op update
+     * of a conflicting insert locks the row as {@code SELECT ... FOR UPDATE} would, and returns its latest version. No
+     * cart row comes back when the catalog does not exist. {@code xmax = 0} marks a row this statement inserted.
+     */
     private static final String OPEN_CART = """
-            INSERT INTO stockout_cart (catalog_id, cart_id, version, updated_at) VALUES ($1, $2, $3, $4)
-            ON CONFLICT (catalog_id, cart_id) DO NOTHING""";
-    private static final String LOCK_CART = """
-            SELECT version, state, plan::text AS plan, request_hash, expires_at FROM stockout_cart
-             WHERE catalog_id = $1 AND cart_id = $2 FOR UPDATE""";
+            WITH cat AS (SELECT %s, hold_seconds FROM stockout_catalog WHERE id = $1),
+            cart AS (
+                INSERT INTO stockout_cart (catalog_id, cart_id, version, updated_at)
+                SELECT $1, $2::text, $3::bigint, $4::timestamptz FROM cat
+                ON CONFLICT (catalog_id, cart_id) DO UPDATE SET cart_id = excluded.cart_id
+                RETURNING version, state, plan::text AS plan, request_hash, expires_at, (xmax = 0) AS created)
+            SELECT cat.*, cart.* FROM cat LEFT JOIN cart ON true""".formatted(FactRows.catalogColumns(""));
     private static final String RELEASE = "DELETE FROM stockout_hold WHERE catalog_id = $1 AND cart_id = $2";
-    private static final String SAVE_PLAN = """
-            UPDATE stockout_cart SET version = $3, plan = $4::text::jsonb, expires_at = $5, updated_at = $6,
-                   request_hash = $7
-             WHERE catalog_id = $1 AND cart_id = $2""";
+    /** Writes the new holds and the plan in one statement. */
+    private static final String HOLD_AND_SAVE = """
+            WITH held AS (%s)
+            UPDATE stockout_cart SET version = $10, plan = $11::text::jsonb, expires_at = $7, updated_at = $8,
+                   request_hash = $12
+             WHERE catalog_id = $1 AND cart_id = $2""".formatted(CartStatements.INSERT_HOLDS);
 
     private final Pool pool;
     private final CartStatements statements;
@@ -79,21 +90,27 @@ public class CartService {
         OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
 
         List<Claim> claimed = new ArrayList<>();
-        return pool.withTransaction(connection -> statements.catalog(connection, catalog)
-                .map(found -> found.orElseThrow(() -> StockoutProblem.unknownCatalog(catalog)))
-                .flatMap(found -> connection.preparedQuery(OPEN_CART)
-                        .execute(Tuple.of(catalog, cartId, version, now))
-                        .flatMap(opened -> connection.preparedQuery(LOCK_CART).execute(Tuple.of(catalog, cartId)))
-                        .flatMap(locked -> {
-                            Row cart = locked.iterator().next();
-                            CartPlan kept = unchanged(cart, catalog, cartId, version, fingerprint, now);
-                            if (kept != null) {
-                                return Uni.createFrom().item(kept);
-                            }
-                            OffsetDateTime expiresAt = now.plus(found.holdTime());
-                            return claim(connection, found, catalog, cartId, version, lines, fingerprint, now,
-                                    expiresAt, claimed);
-                        })))
+        return pool.withTransaction(connection -> connection.preparedQuery(OPEN_CART)
+                .execute(Tuple.of(catalog, cartId, version, now))
+                .flatMap(opened -> {
+                    if (opened.size() == 0) {
+                        return Uni.createFrom().failure(StockoutProblem.unknownCatalog(catalog));
+                    }
+                    Row cart = opened.iterator().next();
+                    CartStatements.Catalog found = new CartStatements.Catalog(FactRows.catalog(catalog, cart),
+                            Duration.ofSeconds(cart.getLong("hold_seconds")));
+                    CartPlan kept = unchanged(cart, catalog, cartId, version, fingerprint, now);
+                    if (kept != null) {
+                        return Uni.createFrom().item(kept);
+                    }
+                    OffsetDateTime expiresAt = now.plus(found.holdTime());
+                    // a cart created by this transaction has no holds to release
+                    Uni<Void> released = cart.getBoolean("created")
+                            ? Uni.createFrom().voidItem()
+                            : connection.preparedQuery(RELEASE).execute(Tuple.of(catalog, cartId)).replaceWithVoid();
+                    return released.flatMap(done -> claim(connection, found, catalog, cartId, version, lines, fingerprint,
+                            now, expiresAt, claimed));
+                }))
                 // counted once committed: a claim rolled back created no hold
                 .invoke(plan -> claimed.forEach(claim -> counters.add(catalog, Counters.HOLDS_CREATED, claim.sku(), 1)));
     }
@@ -101,17 +118,16 @@ public class CartService {
     private Uni<CartPlan> claim(SqlConnection connection, CartStatements.Catalog catalog, String catalogId, String cartId,
             long version, List<CartLine> lines, String fingerprint, OffsetDateTime now, OffsetDateTime expiresAt,
             List<Claim> claimed) {
-        return connection.preparedQuery(RELEASE)
-                .execute(Tuple.of(catalogId, cartId))
-                .flatMap(released -> statements.lockAndRead(connection, catalogId, lines, now))
+        return statements.lockAndRead(connection, catalogId, lines, now)
                 .flatMap(facts -> {
                     CartDecision.Result result = decision.plan(catalog.facts(), facts, lines, now.toInstant());
                     CartPlan plan = new CartPlan(catalogId, cartId, version, expiresAt, result.lines());
                     claimed.addAll(result.claims());
-                    return statements.hold(connection, catalogId, cartId, result.claims(), expiresAt, now)
-                            .flatMap(held -> connection.preparedQuery(SAVE_PLAN)
-                                    .execute(Tuple.from(
-                                            List.of(catalogId, cartId, version, json(plan), expiresAt, now, fingerprint))))
+                    List<Object> parameters = new ArrayList<>(CartStatements.holdParameters(catalogId, cartId,
+                            result.claims(), expiresAt, now));
+                    parameters.addAll(List.of(version, json(plan), fingerprint));
+                    return connection.preparedQuery(HOLD_AND_SAVE)
+                            .execute(Tuple.from(parameters))
                             .replaceWith(plan);
                 });
     }
