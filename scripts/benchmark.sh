@@ -60,6 +60,6 @@ fi
 if [ "$jmh" = true ]; then
     # short iterations: on a shared machine the spread, which JMH prints, says how far to trust each figure
     "$java" -cp "$classpath" org.openjdk.jmh.Main DecisionBenchmark -f 1 -wi 2 -w 1s -i 3 -r 1s \
-        -rf text -rff "$out/jmh.txt"
+        -prof gc -rf text -rff "$out/jmh.txt"
     echo "JMH results written to $out/jmh.txt"
 fi

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 
@@ -27,11 +28,14 @@ public final class LoadDriver {
 
     /** How long and how hard each phase runs. */
     public record Plan(List<Dataset> datasets, Dataset main, int users, int connections, Duration warmUp,
-            Duration saturation, Duration latency, int counted, int counts) {
+            Duration saturation, int rounds, Duration latency, int counted, int counts) {
     }
 
-    /** One workload's figures: its saturation, its latency at half of it (when measured), its statements per request. */
-    public record Line(Workload workload, Result saturation, Result halfLoad, RoundTrips.Count count) {
+    /**
+     * One workload's figures: its saturation (the round of median throughput) and its throughput as a ratio to B's in
+     * the same round (the median of the rounds), its latency at half of it (when measured), its statements per request.
+     */
+    public record Line(Workload workload, Result saturation, double ratio, Result halfLoad, RoundTrips.Count count) {
 
         public double statements() {
             return count.perRequest();
@@ -67,8 +71,8 @@ public final class LoadDriver {
         Dataset main = Dataset
                 .named(arguments.get("main", datasets.size() > 1 ? datasets.get(1).name() : datasets.get(0).name()));
         Plan plan = new Plan(datasets, main, arguments.integer("users", 64), arguments.integer("connections", 128),
-                arguments.duration("warm-up", Duration.ofSeconds(10)),
-                arguments.duration("saturation", Duration.ofSeconds(15)),
+                arguments.duration("warm-up", Duration.ofSeconds(5)),
+                arguments.duration("saturation", Duration.ofSeconds(10)), arguments.integer("rounds", 3),
                 arguments.duration("latency", Duration.ofSeconds(20)), arguments.integer("counted", 200),
                 arguments.integer("counts", 3));
 
@@ -89,20 +93,38 @@ public final class LoadDriver {
     public Measurements measure(Plan plan) throws IOException, InterruptedException {
         List<Workload> compared = List.of(Workload.floor(plan.main()), Workload.availability(plan.main()),
                 Workload.cart(plan.main()));
-
-        // every workload is first run at saturation, so that each one's half load is known
-        List<Result> saturations = new ArrayList<>();
-        for (Workload workload : compared) {
-            saturations.add(saturate(plan, workload));
+        List<Workload> saturated = new ArrayList<>(compared);
+        for (Dataset dataset : plan.datasets()) {
+            if (!dataset.equals(plan.main())) {
+                saturated.add(Workload.availability(dataset));
+            }
         }
+
+        // saturation in rounds, every workload once per round: a ratio to B compares runs a minute apart at most, on a
+        // machine whose other load drifts
+        List<List<Result>> rounds = new ArrayList<>();
+        for (int round = 0; round < plan.rounds(); round++) {
+            progress("Round %d of %d: saturation of %s, closed loop of %d users", round + 1, plan.rounds(),
+                    saturated.stream().map(Workload::label).toList(), plan.users());
+            rounds.add(load.closedLoop(saturated, plan.users(), plan.warmUp(), plan.saturation()));
+        }
+        List<Result> saturations = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < saturated.size(); i++) {
+            int workload = i;
+            saturations.add(median(rounds.stream().map(results -> results.get(workload)).toList()));
+            ratios.add(medianOf(rounds.stream()
+                    .map(results -> results.get(workload).throughput() / results.get(0).throughput())
+                    .toList()));
+        }
+
+        List<Double> halves = saturations.subList(0, compared.size()).stream().map(r -> r.throughput() / 2).toList();
+        progress("Latency at half load of %s: %s requests/s", compared.stream().map(Workload::label).toList(), halves);
+        List<Result> halfLoads = load.constantRate(compared, halves, plan.connections(), plan.warmUp(), plan.latency());
         List<Line> lines = new ArrayList<>();
         for (int i = 0; i < compared.size(); i++) {
-            Workload workload = compared.get(i);
-            Result saturation = saturations.get(i);
-            progress("%s: latency at half load, %.0f requests/s", workload.label(), saturation.throughput() / 2);
-            Result halfLoad = load.constantRate(workload, saturation.throughput() / 2, plan.connections(),
-                    plan.warmUp(), plan.latency());
-            lines.add(new Line(workload, saturation, halfLoad, statements(plan, workload)));
+            lines.add(new Line(compared.get(i), saturations.get(i), ratios.get(i), halfLoads.get(i),
+                    statements(plan, compared.get(i))));
         }
 
         List<Growth> growth = new ArrayList<>();
@@ -110,25 +132,36 @@ public final class LoadDriver {
         if (plan.datasets().size() > 1) {
             List<Result> w1 = new ArrayList<>();
             for (Dataset dataset : plan.datasets()) {
-                w1.add(dataset.equals(plan.main()) ? saturations.get(1) : saturate(plan, Workload.availability(dataset)));
+                w1.add(saturations.get(saturated.indexOf(Workload.availability(dataset))));
             }
             commonRate = w1.stream().mapToDouble(Result::throughput).min().orElseThrow() / 2;
+            List<Workload> growing = plan.datasets().stream().map(Workload::availability).toList();
+            progress("Latency of %s at the common rate, %.0f requests/s", growing.stream().map(Workload::label).toList(),
+                    commonRate);
+            List<Result> atRate = load.constantRate(growing, java.util.Collections.nCopies(growing.size(), commonRate),
+                    plan.connections(), plan.warmUp(), plan.latency());
             for (int i = 0; i < plan.datasets().size(); i++) {
-                Workload workload = Workload.availability(plan.datasets().get(i));
-                progress("%s: latency at the common rate, %.0f requests/s", workload.label(), commonRate);
-                growth.add(new Growth(plan.datasets().get(i), w1.get(i),
-                        load.constantRate(workload, commonRate, plan.connections(), plan.warmUp(), plan.latency())));
+                Workload workload = growing.get(i);
+                growth.add(new Growth(plan.datasets().get(i), w1.get(i), atRate.get(i)));
                 if (!workload.dataset().equals(plan.main())) {
-                    lines.add(new Line(workload, w1.get(i), null, statements(plan, workload)));
+                    int index = saturated.indexOf(workload);
+                    lines.add(new Line(workload, w1.get(i), ratios.get(index), null, statements(plan, workload)));
                 }
             }
         }
         return new Measurements(plan, lines, commonRate, growth);
     }
 
-    private Result saturate(Plan plan, Workload workload) {
-        progress("%s: saturation, closed loop of %d users", workload.label(), plan.users());
-        return load.closedLoop(workload, plan.users(), plan.warmUp(), plan.saturation());
+    private static Result median(List<Result> results) {
+        List<Result> sorted = new ArrayList<>(results);
+        sorted.sort(Comparator.comparingDouble(Result::throughput));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static double medianOf(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
     }
 
     private RoundTrips.Count statements(Plan plan, Workload workload) throws IOException, InterruptedException {

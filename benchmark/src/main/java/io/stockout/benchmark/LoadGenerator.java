@@ -1,6 +1,8 @@
 package io.stockout.benchmark;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +20,8 @@ import io.hyperfoil.http.steps.HttpStepCatalog;
 import io.netty.buffer.Unpooled;
 
 /**
- * Drives one workload with Hyperfoil, in this JVM, against the application on loopback.
+ * Drives workloads with Hyperfoil, in this JVM, against the application on loopback: one after the other, each with a
+ * warm-up phase and a measured phase, in one Hyperfoil run.
  * <p>
  * Saturation is found with a closed loop: a fixed number of users, each sending its next request when the previous one
  * is answered, for as long as the phase lasts. Latency is measured with an open model: requests start on Hyperfoil's
@@ -54,44 +57,56 @@ public final class LoadGenerator {
         }
     }
 
-    /** A closed loop of {@code users} for {@code warmUp}, then measured for {@code measured}. */
-    public Result closedLoop(Workload workload, int users, Duration warmUp, Duration measured) {
-        BenchmarkBuilder benchmark = benchmark(workload, users);
-        request(benchmark.addPhase("warm-up")
-                .always(users)
-                .duration(warmUp.toMillis())
-                .isWarmup(true), workload);
-        request(benchmark.addPhase("measured")
-                .always(users)
-                .duration(measured.toMillis())
-                .startAfterStrict("warm-up"), workload);
-        return run(benchmark.build(), workload, measured);
+    /**
+     * For each workload in turn, a closed loop of {@code users} for {@code warmUp}, then measured for {@code measured}.
+     */
+    public List<Result> closedLoop(List<Workload> workloads, int users, Duration warmUp, Duration measured) {
+        BenchmarkBuilder benchmark = benchmark(users);
+        for (int i = 0; i < workloads.size(); i++) {
+            request(after(benchmark.addPhase("warm-up-" + i).always(users), i)
+                    .duration(warmUp.toMillis())
+                    .isWarmup(true), workloads.get(i));
+            request(benchmark.addPhase("measured-" + i)
+                    .always(users)
+                    .duration(measured.toMillis())
+                    .startAfterStrict("warm-up-" + i), workloads.get(i));
+        }
+        return run(benchmark.build(), workloads, measured);
     }
 
-    /** Requests started at {@code perSecond} for {@code warmUp}, then measured for {@code measured}. */
-    public Result constantRate(Workload workload, double perSecond, int connections, Duration warmUp,
+    /**
+     * For each workload in turn, requests started at its rate for {@code warmUp}, then measured for {@code measured}.
+     */
+    public List<Result> constantRate(List<Workload> workloads, List<Double> perSecond, int connections, Duration warmUp,
             Duration measured) {
-        BenchmarkBuilder benchmark = benchmark(workload, connections);
-        // a generous session limit: reaching it means the application stopped answering, and fails the run
-        int sessions = Math.max(1000, (int) perSecond);
-        request(benchmark.addPhase("warm-up")
-                .constantRate(0)
-                .usersPerSec(perSecond)
-                .maxSessions(sessions)
-                .duration(warmUp.toMillis())
-                .isWarmup(true), workload);
-        request(benchmark.addPhase("measured")
-                .constantRate(0)
-                .usersPerSec(perSecond)
-                .maxSessions(sessions)
-                .duration(measured.toMillis())
-                .startAfterStrict("warm-up"), workload);
-        return run(benchmark.build(), workload, measured);
+        BenchmarkBuilder benchmark = benchmark(connections);
+        for (int i = 0; i < workloads.size(); i++) {
+            double rate = perSecond.get(i);
+            // a generous session limit: reaching it means the application stopped answering, and fails the run
+            int sessions = Math.max(1000, (int) rate);
+            request(after(benchmark.addPhase("warm-up-" + i).constantRate(0), i)
+                    .usersPerSec(rate)
+                    .maxSessions(sessions)
+                    .duration(warmUp.toMillis())
+                    .isWarmup(true), workloads.get(i));
+            request(benchmark.addPhase("measured-" + i)
+                    .constantRate(0)
+                    .usersPerSec(rate)
+                    .maxSessions(sessions)
+                    .duration(measured.toMillis())
+                    .startAfterStrict("warm-up-" + i), workloads.get(i));
+        }
+        return run(benchmark.build(), workloads, measured);
     }
 
-    private BenchmarkBuilder benchmark(Workload workload, int connections) {
+    /** A phase that starts once the previous workload's measured phase has ended. */
+    private static <P extends PhaseBuilder<P>> P after(P phase, int workload) {
+        return workload == 0 ? phase : phase.startAfterStrict("measured-" + (workload - 1));
+    }
+
+    private BenchmarkBuilder benchmark(int connections) {
         BenchmarkBuilder benchmark = BenchmarkBuilder.builder()
-                .name("stockout-" + workload.name().toLowerCase())
+                .name("stockout")
                 // one load thread: the application and PostgreSQL need the rest of the machine
                 .threads(1);
         benchmark.addPlugin(HttpPluginBuilder::new)
@@ -140,20 +155,29 @@ public final class LoadGenerator {
                 .endSequence();
     }
 
-    private static Result run(Benchmark benchmark, Workload workload, Duration measured) {
-        StatisticsSnapshot total = new StatisticsSnapshot();
+    private static List<Result> run(Benchmark benchmark, List<Workload> workloads, Duration measured) {
+        List<StatisticsSnapshot> totals = new ArrayList<>();
+        for (int i = 0; i < workloads.size(); i++) {
+            totals.add(new StatisticsSnapshot());
+        }
         LocalSimulationRunner runner = new LocalSimulationRunner(benchmark, (phase, stepId, metric, snapshot, countDown) -> {
-            if (phase.name().startsWith("measured")) {
+            if (phase.name().startsWith("measured-")) {
+                StatisticsSnapshot total = totals.get(Integer.parseInt(phase.name().substring("measured-".length())));
                 synchronized (total) {
                     total.add(snapshot);
                 }
             }
         }, null, null);
         runner.run();
-        synchronized (total) {
-            long errors = total.invalid + total.connectionErrors + total.requestTimeouts + total.internalErrors;
-            return new Result(workload, measured.toMillis() / 1000.0, total.requestCount, total.responseCount, errors,
-                    Duration.ofNanos(total.blockedTime), total.histogram.copy());
+        List<Result> results = new ArrayList<>();
+        for (int i = 0; i < workloads.size(); i++) {
+            StatisticsSnapshot total = totals.get(i);
+            synchronized (total) {
+                long errors = total.invalid + total.connectionErrors + total.requestTimeouts + total.internalErrors;
+                results.add(new Result(workloads.get(i), measured.toMillis() / 1000.0, total.requestCount,
+                        total.responseCount, errors, Duration.ofNanos(total.blockedTime), total.histogram.copy()));
+            }
         }
+        return results;
     }
 }

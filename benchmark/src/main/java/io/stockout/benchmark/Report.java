@@ -23,10 +23,12 @@ final class Report {
         LoadDriver.Plan plan = measured.plan();
         Line floor = measured.line("B");
         StringBuilder text = new StringBuilder("# Stockout load benchmark\n\n");
-        text.append(("Hyperfoil on loopback, one load thread; saturation: closed loop of %d users for %d s after %d s of"
-                + " warm-up; latency: constant rate (exponential gaps) at half the saturation for %d s after %d s of warm-up,"
-                + " on up to %d connections; statements: pg_stat_statements over %d sequential requests, least of %d"
-                + " counts.%n").formatted(plan.users(), plan.saturation().toSeconds(), plan.warmUp().toSeconds(),
+        text.append(("Hyperfoil on loopback, one load thread. Saturation: closed loop of %d users for %d s after %d s of"
+                + " warm-up, every workload once per round, %d rounds; the round of median throughput is shown, and the"
+                + " median of the rounds' ratios to B. Latency: constant rate (exponential gaps) at half the saturation"
+                + " for %d s after %d s of warm-up, on up to %d connections. Statements: pg_stat_statements over %d"
+                + " sequential requests with the scheduled jobs paused, least of %d counts.%n").formatted(plan.users(),
+                        plan.saturation().toSeconds(), plan.warmUp().toSeconds(), plan.rounds(),
                         plan.latency().toSeconds(), plan.warmUp().toSeconds(), plan.connections(), plan.counted(),
                         plan.counts()));
         text.append("Before: ").append(before).append(".  \nAfter: ").append(after).append(".\n\n");
@@ -38,7 +40,7 @@ final class Report {
             Result half = line.halfLoad();
             text.append("| %s | %s/%d | %.0f | %.2f | %s | %s | %s | %s | %s | %d | %.2f | %.2f |\n".formatted(
                     line.workload().name(), line.workload().dataset().name(), line.workload().dataset().stores(),
-                    line.saturation().throughput(), line.saturation().throughput() / floor.saturation().throughput(),
+                    line.saturation().throughput(), line.ratio(),
                     half == null ? "-" : "%.0f".formatted(half.throughput()),
                     half == null ? "-" : ms(half.millis(50)), half == null ? "-" : ms(half.millis(99)),
                     half == null ? "-" : ms(half.millis(99.9)), half == null ? "-" : "%d".formatted(half.blocked().toMillis()),
@@ -65,8 +67,8 @@ final class Report {
         text.append("\nTargets:\n\n");
         Line w1 = measured.line("W1");
         Line w2 = measured.line("W2");
-        double w1Ratio = w1.saturation().throughput() / floor.saturation().throughput();
-        double w2Ratio = w2.saturation().throughput() / floor.saturation().throughput();
+        double w1Ratio = w1.ratio();
+        double w2Ratio = w2.ratio();
         target(text, "W1 throughput ≥ %.1f × B".formatted(W1_THROUGHPUT), "%.2f × B".formatted(w1Ratio),
                 w1Ratio >= W1_THROUGHPUT);
         target(text, "W2 throughput ≥ %.1f × B".formatted(W2_THROUGHPUT), "%.2f × B".formatted(w2Ratio),

@@ -61,7 +61,7 @@ public final class RoundTrips {
         post("/benchmark/jobs/pause");
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password)) {
             // a job that had started before the pause finishes first
-            Thread.sleep(1000);
+            Thread.sleep(300);
             for (int count = 0; count < counts; count++) {
                 Map<Long, Entry> before = statements(connection);
                 for (int i = 0; i < requests; i++) {

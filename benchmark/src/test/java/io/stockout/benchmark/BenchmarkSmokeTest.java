@@ -80,7 +80,7 @@ class BenchmarkSmokeTest {
     void theDriverMeasuresEveryWorkloadAndWritesTheReport() throws Exception {
         LoadDriver driver = new LoadDriver(new LoadGenerator(application.getHost(), application.getPort()), roundTrips());
         LoadDriver.Plan plan = new LoadDriver.Plan(List.of(TINIER, TINY), TINY, 4, 8, Duration.ofMillis(100),
-                Duration.ofMillis(300), Duration.ofMillis(300), 5, 1);
+                Duration.ofMillis(300), 1, Duration.ofMillis(300), 5, 1);
 
         Measurements measured = driver.measure(plan);
 
