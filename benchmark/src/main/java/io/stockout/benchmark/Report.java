@@ -95,16 +95,17 @@ final class Report {
             target(text, "W1 p50 grows ≤ %.1f× from %s to %s".formatted(GROWTH, measured.growth().get(0).dataset().name(),
                     largest.dataset().name()), "%.2f×".formatted(growth), growth <= GROWTH);
         }
-        text.append("\nStatements per request, each with its mean time in PostgreSQL (planning and execution):\n");
+        text.append("\nStatements per request: how often each is planned per run (a cached generic plan is not planned again),"
+                + " and its mean planning and execution times in PostgreSQL:\n");
         for (Line line : measured.lines()) {
             if (line.halfLoad() == null) {
                 continue;
             }
             text.append("\n%s (%.2f in all):%n%n".formatted(line.workload().label(), line.statements()));
-            text.append("| Per request | Mean ms | Statement |\n|---:|---:|---|\n");
+            text.append("| Per request | Planned | Plan ms | Execute ms | Statement |\n|---:|---:|---:|---:|---|\n");
             for (RoundTrips.Share share : line.count().statements()) {
-                text.append("| %.2f | %.3f | `%s` |%n".formatted(share.perRequest(), share.meanMillis(),
-                        abbreviated(share.query())));
+                text.append("| %.2f | %.2f | %.3f | %.3f | `%s` |%n".formatted(share.perRequest(), share.planned(),
+                        share.planMillis(), share.executeMillis(), abbreviated(share.query())));
             }
         }
         if (!command.isBlank()) {

@@ -29,7 +29,7 @@ import java.util.SplittableRandom;
 public final class RoundTrips {
 
     private static final String STATEMENTS = """
-            SELECT queryid, calls, total_exec_time + total_plan_time AS total_time, query FROM pg_stat_statements
+            SELECT queryid, calls, plans, total_plan_time, total_exec_time, query FROM pg_stat_statements
              WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
                AND query NOT LIKE '%pg_stat_statements%'""";
 
@@ -46,8 +46,11 @@ public final class RoundTrips {
         this.password = password;
     }
 
-    /** One statement's share of a request: how often it ran per request, and its mean time in the server (planning included). */
-    public record Share(String query, double perRequest, double meanMillis) {
+    /**
+     * One statement's share of a request: how often it ran per request, how often it was planned per run (a cached
+     * generic plan is not planned again), and its mean planning and execution times in the server.
+     */
+    public record Share(String query, double perRequest, double planned, double planMillis, double executeMillis) {
     }
 
     /** Statements per request, and each statement's share, from the count with the fewest. */
@@ -111,15 +114,15 @@ public final class RoundTrips {
         }
     }
 
-    private record Entry(long calls, double totalMillis, String query) {
+    private record Entry(long calls, long plans, double planMillis, double executeMillis, String query) {
     }
 
     private static Map<Long, Entry> statements(Connection connection) throws SQLException {
         Map<Long, Entry> entries = new HashMap<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(STATEMENTS)) {
             while (rows.next()) {
-                entries.put(rows.getLong("queryid"),
-                        new Entry(rows.getLong("calls"), rows.getDouble("total_time"), rows.getString("query")));
+                entries.put(rows.getLong("queryid"), new Entry(rows.getLong("calls"), rows.getLong("plans"),
+                        rows.getDouble("total_plan_time"), rows.getDouble("total_exec_time"), rows.getString("query")));
             }
         }
         return entries;
@@ -129,12 +132,15 @@ public final class RoundTrips {
         List<Share> shares = new ArrayList<>();
         long total = 0;
         for (Map.Entry<Long, Entry> entry : after.entrySet()) {
-            Entry was = before.getOrDefault(entry.getKey(), new Entry(0, 0, ""));
-            long calls = entry.getValue().calls() - was.calls();
+            Entry was = before.getOrDefault(entry.getKey(), new Entry(0, 0, 0, 0, ""));
+            Entry now = entry.getValue();
+            long calls = now.calls() - was.calls();
             if (calls > 0) {
                 total += calls;
-                shares.add(new Share(entry.getValue().query(), calls / (double) requests,
-                        (entry.getValue().totalMillis() - was.totalMillis()) / calls));
+                long plans = now.plans() - was.plans();
+                shares.add(new Share(now.query(), calls / (double) requests, plans / (double) calls,
+                        plans == 0 ? 0 : (now.planMillis() - was.planMillis()) / plans,
+                        (now.executeMillis() - was.executeMillis()) / calls));
             }
         }
         shares.sort(Comparator.comparingDouble(Share::perRequest).reversed().thenComparing(Share::query));
