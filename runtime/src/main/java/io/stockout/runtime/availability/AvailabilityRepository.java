@@ -53,29 +53,38 @@ public class AvailabilityRepository {
                   FROM stockout_substitute l JOIN req ON req.sku = l.sku
                  WHERE l.catalog_id = $1),
             -- similar SKUs: only for policies that offer substitutes, and among a bounded number of the category's
-            -- SKUs nearest in price (read from the category-and-price index, below and above), whatever its size
+            -- SKUs nearest in price (read from the category-and-price index, below and above), whatever its size;
+            -- ranked first, then tried for free units in that order until enough are found (the fence keeps the
+            -- costly free-units test above the ranking)
             alike AS (
-                SELECT b.sku AS for_sku, c.sku, c.ord
+                SELECT b.sku AS for_sku, c.sku, c.same_brand, c.same_size, c.gap
                   FROM base b CROSS JOIN LATERAL (
-                      SELECT n.sku, row_number() OVER (
-                                 ORDER BY (n.brand IS NOT DISTINCT FROM b.brand) DESC,
-                                          (n.size IS NOT DISTINCT FROM b.size) DESC,
-                                          abs(n.price - b.price) NULLS LAST, n.sku) AS ord
+                      SELECT r.*
                         FROM (
-                            (SELECT s2.sku, s2.brand, s2.size, s2.price FROM stockout_sku s2
-                              WHERE s2.catalog_id = $1 AND s2.category = b.category AND s2.sku <> b.sku
-                                AND (b.price IS NULL OR s2.price BETWEEN b.price * (1 - $3::numeric) AND b.price)
-                              ORDER BY s2.price DESC LIMIT $6)
-                            UNION
-                            (SELECT s2.sku, s2.brand, s2.size, s2.price FROM stockout_sku s2
-                              WHERE s2.catalog_id = $1 AND s2.category = b.category AND s2.sku <> b.sku
-                                AND b.price IS NOT NULL AND s2.price > b.price AND s2.price <= b.price * (1 + $3::numeric)
-                              ORDER BY s2.price LIMIT $6)) n
-                        JOIN stockout_sku s2 ON s2.catalog_id = $1 AND s2.sku = n.sku
-                       WHERE NOT s2.forced_out_of_stock
-                         AND n.sku NOT IN (SELECT l.sku FROM linked l WHERE l.for_sku = b.sku)
-                         AND %s > 0
-                       ORDER BY ord
+                            SELECT n.sku, (n.brand IS NOT DISTINCT FROM b.brand) AS same_brand,
+                                   (n.size IS NOT DISTINCT FROM b.size) AS same_size, abs(n.price - b.price) AS gap
+                              FROM (
+                                  (SELECT s2.sku, s2.brand, s2.size, s2.price FROM stockout_sku s2
+                                    WHERE s2.catalog_id = $1 AND s2.category = b.category AND s2.sku <> b.sku
+                                      AND NOT s2.forced_out_of_stock AND b.price IS NOT NULL
+                                      AND s2.price >= b.price * (1 - $3::numeric) AND s2.price <= b.price
+                                    ORDER BY s2.price DESC LIMIT $6)
+                                  UNION
+                                  (SELECT s2.sku, s2.brand, s2.size, s2.price FROM stockout_sku s2
+                                    WHERE s2.catalog_id = $1 AND s2.category = b.category AND s2.sku <> b.sku
+                                      AND NOT s2.forced_out_of_stock AND b.price IS NOT NULL
+                                      AND s2.price > b.price AND s2.price <= b.price * (1 + $3::numeric)
+                                    ORDER BY s2.price LIMIT $6)
+                                  UNION
+                                  (SELECT s2.sku, s2.brand, s2.size, s2.price FROM stockout_sku s2
+                                    WHERE s2.catalog_id = $1 AND s2.category = b.category AND s2.sku <> b.sku
+                                      AND NOT s2.forced_out_of_stock AND b.price IS NULL
+                                    ORDER BY s2.price DESC LIMIT $6)) n
+                             WHERE n.sku NOT IN (SELECT l.sku FROM linked l WHERE l.for_sku = b.sku)
+                             ORDER BY same_brand DESC, same_size DESC, gap NULLS LAST, n.sku
+                             OFFSET 0) r
+                       WHERE %s > 0
+                       ORDER BY r.same_brand DESC, r.same_size DESC, r.gap NULLS LAST, r.sku
                        LIMIT $4) c
                  WHERE b.category IS NOT NULL AND b.policy IN ('SUBSTITUTE', 'BACKORDER_OR_SUBSTITUTE')),
             cand AS (SELECT sku FROM req UNION SELECT sku FROM linked UNION SELECT sku FROM alike)
@@ -87,11 +96,12 @@ public class AvailabilityRepository {
                    %s,
                    (SELECT array_agg(l.sku ORDER BY l.rank, l.sku) FROM linked l WHERE l.for_sku = s.sku) AS linked,
                    (SELECT array_agg(l.rank ORDER BY l.rank, l.sku) FROM linked l WHERE l.for_sku = s.sku) AS linked_ranks,
-                   (SELECT array_agg(m.sku ORDER BY m.ord) FROM alike m WHERE m.for_sku = s.sku) AS similar_skus
+                   (SELECT array_agg(m.sku ORDER BY m.same_brand DESC, m.same_size DESC, m.gap NULLS LAST, m.sku)
+                      FROM alike m WHERE m.for_sku = s.sku) AS similar_skus
               {from}
               %s
              {where}
-            """.formatted(StockSql.shipFree("$1", "s2.sku", "$5"), StockSql.horizonDays("$1", "s"),
+            """.formatted(StockSql.shipFree("$1", "r.sku", "$5"), StockSql.horizonDays("$1", "s"),
             StockSql.shipFree("$1", "s.sku", "$5"), StockSql.backordered("$1", "s.sku", "$5"), StockSql.SUPPLY_COLUMNS,
             StockSql.supplyJoins("$1", "s", "s.sku IN (SELECT sku FROM req)"));
 

@@ -30,25 +30,34 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Cart validation: one transaction that takes the cart's row lock, releases its previous holds, locks its SKUs, reads
- * what is free, plans, and writes the new holds and the plan.
+ * Cart validation: one transaction that reads the catalog and takes the cart's row lock (creating the cart), releases
+ * the cart's previous holds, locks its SKUs, reads what is free, plans, and writes the new holds and the plan.
  */
 @ApplicationScoped
 public class CartService {
 
     private static final Logger LOG = Logger.getLogger(CartService.class);
 
+    /**
+     * Reads the catalog, and creates the cart or takes the existing cart's row lock, in one statement: the no-op update
+     * of a conflicting insert locks the row as {@code SELECT ... FOR UPDATE} would, and returns its latest version. No
+     * cart row comes back when the catalog does not exist. {@code xmax = 0} marks a row this statement inserted.
+     */
     private static final String OPEN_CART = """
-            INSERT INTO stockout_cart (catalog_id, cart_id, version, updated_at) VALUES ($1, $2, $3, $4)
-            ON CONFLICT (catalog_id, cart_id) DO NOTHING""";
-    private static final String LOCK_CART = """
-            SELECT version, state, plan::text AS plan, request_hash, expires_at FROM stockout_cart
-             WHERE catalog_id = $1 AND cart_id = $2 FOR UPDATE""";
+            WITH cat AS (SELECT %s FROM stockout_catalog WHERE id = $1),
+            cart AS (
+                INSERT INTO stockout_cart (catalog_id, cart_id, version, updated_at)
+                SELECT $1, $2::text, $3::bigint, $4::timestamptz FROM cat
+                ON CONFLICT (catalog_id, cart_id) DO UPDATE SET cart_id = excluded.cart_id
+                RETURNING version, state, plan::text AS plan, request_hash, expires_at, (xmax = 0) AS created)
+            SELECT cat.*, cart.* FROM cat LEFT JOIN cart ON true""".formatted(Catalogs.columns(""));
     private static final String RELEASE = "DELETE FROM stockout_hold WHERE catalog_id = $1 AND cart_id = $2";
-    private static final String SAVE_PLAN = """
-            UPDATE stockout_cart SET version = $3, plan = $4::text::jsonb, expires_at = $5, updated_at = $6,
-                   request_hash = $7
-             WHERE catalog_id = $1 AND cart_id = $2""";
+    /** Writes the new holds and the plan in one statement. */
+    private static final String HOLD_AND_SAVE = """
+            WITH held AS (%s)
+            UPDATE stockout_cart SET version = $10, plan = $11::text::jsonb, expires_at = $7, updated_at = $8,
+                   request_hash = $12
+             WHERE catalog_id = $1 AND cart_id = $2""".formatted(CartStatements.INSERT_HOLDS);
 
     private final Pool pool;
     private final CartStatements statements;
@@ -56,12 +65,10 @@ public class CartService {
     private final ObjectMapper mapper;
     private final StockoutRuntimeConfig config;
     private final CartDecision decision;
-    private final Catalogs catalogs;
     private final Counters counters;
 
-    public CartService(Pool pool, CartStatements statements, CartDecision decision, Catalogs catalogs, Clock clock,
-            ObjectMapper mapper, StockoutRuntimeConfig config, Counters counters) {
-        this.catalogs = catalogs;
+    public CartService(Pool pool, CartStatements statements, CartDecision decision, Clock clock, ObjectMapper mapper,
+            StockoutRuntimeConfig config, Counters counters) {
         this.counters = counters;
         this.pool = pool;
         this.statements = statements;
@@ -89,22 +96,28 @@ public class CartService {
 
         List<Claim> claimed = new ArrayList<>();
         List<LinePlan> planned = new ArrayList<>();
-        return pool.withTransaction(connection -> catalogs.settings(connection, catalog)
-                .map(found -> found.orElseThrow(() -> StockoutProblem.unknownCatalog(catalog)))
-                .flatMap(found -> connection.preparedQuery(OPEN_CART)
-                        .execute(Tuple.of(catalog, cartId, version, now))
-                        .flatMap(opened -> connection.preparedQuery(LOCK_CART).execute(Tuple.of(catalog, cartId)))
-                        .flatMap(locked -> {
-                            Row cart = locked.iterator().next();
-                            CartPlan kept = unchanged(cart, catalog, cartId, version, fingerprint, now);
-                            if (kept != null) {
-                                return Uni.createFrom().item(kept);
-                            }
-                            OffsetDateTime expiresAt = now.plus(found.holdTime());
-                            return claim(connection, found, catalog, cartId, version, lines, fingerprint, now,
-                                    expiresAt, claimed)
-                                    .invoke(plan -> planned.addAll(plan.lines()));
-                        }))
+        // the catalog is read with the cart, fresh: a cart's claims never rest on settings kept in memory
+        return pool.withTransaction(connection -> connection.preparedQuery(OPEN_CART)
+                .execute(Tuple.of(catalog, cartId, version, now))
+                .flatMap(opened -> {
+                    if (opened.size() == 0) {
+                        return Uni.createFrom().failure(StockoutProblem.unknownCatalog(catalog));
+                    }
+                    Row cart = opened.iterator().next();
+                    CatalogSettings found = Catalogs.read(catalog, cart);
+                    CartPlan kept = unchanged(cart, catalog, cartId, version, fingerprint, now);
+                    if (kept != null) {
+                        return Uni.createFrom().item(kept);
+                    }
+                    OffsetDateTime expiresAt = now.plus(found.holdTime());
+                    // a cart created by this transaction has no holds to release
+                    Uni<Void> released = cart.getBoolean("created")
+                            ? Uni.createFrom().voidItem()
+                            : connection.preparedQuery(RELEASE).execute(Tuple.of(catalog, cartId)).replaceWithVoid();
+                    return released.flatMap(done -> claim(connection, found, catalog, cartId, version, lines, fingerprint,
+                            now, expiresAt, claimed))
+                            .invoke(plan -> planned.addAll(plan.lines()));
+                })
                 .call(plan -> cutoff.commit()))
                 // counted once committed: a claim rolled back created no hold, and showed no plan
                 .invoke(plan -> {
@@ -137,17 +150,16 @@ public class CartService {
     private Uni<CartPlan> claim(SqlConnection connection, CatalogSettings catalog, String catalogId, String cartId,
             long version, List<CartLine> lines, String fingerprint, OffsetDateTime now, OffsetDateTime expiresAt,
             List<Claim> claimed) {
-        return connection.preparedQuery(RELEASE)
-                .execute(Tuple.of(catalogId, cartId))
-                .flatMap(released -> statements.lockAndRead(connection, catalog.facts(), lines, now))
+        return statements.lockAndRead(connection, catalog.facts(), lines, now)
                 .flatMap(facts -> {
                     CartDecision.Result result = decision.plan(catalog.facts(), facts, lines, now.toInstant());
                     CartPlan plan = new CartPlan(catalogId, cartId, version, expiresAt, result.lines());
                     claimed.addAll(result.claims());
-                    return statements.hold(connection, catalogId, cartId, result.claims(), expiresAt, now)
-                            .flatMap(held -> connection.preparedQuery(SAVE_PLAN)
-                                    .execute(Tuple.from(
-                                            List.of(catalogId, cartId, version, json(plan), expiresAt, now, fingerprint))))
+                    List<Object> parameters = new ArrayList<>(CartStatements.holdParameters(catalogId, cartId,
+                            result.claims(), expiresAt, now));
+                    parameters.addAll(List.of(version, json(plan), fingerprint));
+                    return connection.preparedQuery(HOLD_AND_SAVE)
+                            .execute(Tuple.from(parameters))
                             .replaceWith(plan);
                 });
     }

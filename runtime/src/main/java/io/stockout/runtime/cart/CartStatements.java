@@ -64,7 +64,8 @@ public class CartStatements {
              GROUP BY lo.code, lo.name, lo.time_zone, lo.opening_hours::text, lo.pickup_lead_seconds
             """.formatted(StockSql.freeAt("st", "$3"));
 
-    private static final String INSERT_HOLDS = """
+    /** Writes claims as holds: parameters as {@link #holdParameters} lists them. */
+    static final String INSERT_HOLDS = """
             INSERT INTO stockout_hold (catalog_id, cart_id, sku, location_code, kind, quantity, expires_at, created_at,
                 confirmed_at)
             SELECT $1, $2, sku, location, kind, quantity, $7, $8, $9
@@ -126,15 +127,20 @@ public class CartStatements {
         if (claims.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Object> parameters = new ArrayList<>(Arrays.asList(catalog, cartId,
-                claims.stream().map(Claim::sku).toArray(String[]::new),
-                claims.stream().map(Claim::location).toArray(String[]::new),
-                claims.stream().map(claim -> claim.kind().name()).toArray(String[]::new),
-                claims.stream().map(Claim::quantity).toArray(Integer[]::new),
-                expiresAt, now, expiresAt == null ? now : null));
+        List<Object> parameters = holdParameters(catalog, cartId, claims, expiresAt, now);
         return connection.preparedQuery(INSERT_HOLDS)
                 .execute(Tuple.from(parameters))
                 .replaceWithVoid();
+    }
+
+    /** The nine parameters of {@link #INSERT_HOLDS}, for claims of one cart. */
+    static List<Object> holdParameters(String catalog, String cartId, List<Claim> claims, OffsetDateTime expiresAt,
+            OffsetDateTime now) {
+        return Arrays.asList(catalog, cartId, claims.stream().map(Claim::sku).toArray(String[]::new),
+                claims.stream().map(Claim::location).toArray(String[]::new),
+                claims.stream().map(claim -> claim.kind().name()).toArray(String[]::new),
+                claims.stream().map(Claim::quantity).toArray(Integer[]::new), expiresAt, now,
+                expiresAt == null ? now : null);
     }
 
     private static ClaimFacts.Sku sku(Row row, double percentile) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import io.stockout.OfferKind;
 import io.stockout.runtime.promise.Promise;
@@ -41,6 +42,9 @@ public final class AvailabilityDecision {
         Map<String, Integer> backorderedSoFar = new HashMap<>();
         Map<String, Integer> substituteLeft = new HashMap<>();
 
+        // each store's ready-by time is worked out once, for every line and for the store list
+        List<Optional<OffsetDateTime>> readyBy = readyBy(facts, now);
+
         List<LineAnswer> answers = new ArrayList<>(lines.size());
         for (RequestedLine line : lines) {
             SkuFacts sku = facts.skus().get(line.sku());
@@ -67,7 +71,7 @@ public final class AvailabilityDecision {
                 for (OfferKind kind : catalog.offerKinds()) {
                     switch (kind) {
                         case BACKORDER -> backorder(sku, missing, today, catalog, backorderedSoFar, offers, notOffered);
-                        case PICKUP -> pickup(sku, line.quantity(), missing, facts, now, offers, notOffered);
+                        case PICKUP -> pickup(sku, line.quantity(), missing, facts, readyBy, offers, notOffered);
                         case SUBSTITUTE -> substitutes(sku, missing, facts, substituteLeft, shipLeft, offers, notOffered);
                         case SHIP_NOW -> {
                         }
@@ -77,7 +81,8 @@ public final class AvailabilityDecision {
             answers.add(new LineAnswer(line.sku(), line.quantity(), status(line.quantity(), shipNow), shipNow,
                     List.copyOf(offers), notOffered));
         }
-        return new AvailabilityAnswer(catalog.active(), answers, catalog.active() ? stores(facts, answers, now) : List.of());
+        return new AvailabilityAnswer(catalog.active(), answers,
+                catalog.active() ? stores(facts, answers, readyBy) : List.of());
     }
 
     private void backorder(SkuFacts sku, int missing, LocalDate today, CatalogFacts catalog,
@@ -117,8 +122,8 @@ public final class AvailabilityDecision {
         return horizonDays != null && promise.date().isAfter(today.plusDays(horizonDays));
     }
 
-    private void pickup(SkuFacts sku, int requested, int missing, AvailabilityFacts facts, Instant now,
-            List<Offer> offers, Map<OfferKind, NotOffered> notOffered) {
+    private void pickup(SkuFacts sku, int requested, int missing, AvailabilityFacts facts,
+            List<Optional<OffsetDateTime>> readyBy, List<Offer> offers, Map<OfferKind, NotOffered> notOffered) {
         // pickup is an out-of-stock action for missing units, and a plain alternative for a line that ships in full
         if (missing > 0 && !sku.policy().allows(OfferKind.PICKUP)) {
             notOffered.put(OfferKind.PICKUP, NotOffered.POLICY);
@@ -131,17 +136,15 @@ public final class AvailabilityDecision {
             return;
         }
         int offered = 0;
-        for (StoreFacts store : facts.stores()) {
+        List<StoreFacts> stores = facts.stores();
+        for (int i = 0; i < stores.size(); i++) {
+            StoreFacts store = stores.get(i);
             int units = store.unitsOf(sku.sku());
-            if (units <= 0) {
-                continue;
-            }
-            Optional<OffsetDateTime> readyBy = readyBy(store, now);
-            if (readyBy.isEmpty()) {
+            if (units <= 0 || readyBy.get(i).isEmpty()) {
                 continue;
             }
             offers.add(new Offer.Pickup(Math.min(requested, units), store.code(), store.name(), store.distanceKm(), units,
-                    readyBy.get()));
+                    readyBy.get(i).get()));
             if (++offered == settings.maxStores()) {
                 break;
             }
@@ -186,12 +189,14 @@ public final class AvailabilityDecision {
     }
 
     /** Per store, the lines it can hand over; a line counts where its own offers may include pickup. */
-    private List<StorePickup> stores(AvailabilityFacts facts, List<LineAnswer> answers, Instant now) {
+    private List<StorePickup> stores(AvailabilityFacts facts, List<LineAnswer> answers,
+            List<Optional<OffsetDateTime>> readyBy) {
         if (!facts.shopperLocated() || facts.catalog().forcedOutOfStock()
                 || !facts.catalog().offerKinds().contains(OfferKind.PICKUP)) {
             return List.of();
         }
-        Map<String, Integer> requested = new HashMap<>();
+        // in SKU order, so that each store's lines come out sorted
+        Map<String, Integer> requested = new TreeMap<>();
         boolean allSellable = true;
         for (LineAnswer answer : answers) {
             SkuFacts sku = facts.skus().get(answer.sku());
@@ -202,41 +207,61 @@ public final class AvailabilityDecision {
                 allSellable = false;
             }
         }
-        List<StorePickup> stores = new ArrayList<>();
-        for (StoreFacts store : facts.stores()) {
-            Optional<OffsetDateTime> readyBy = readyBy(store, now);
-            if (readyBy.isEmpty()) {
+        List<Ranked> stores = new ArrayList<>();
+        List<StoreFacts> near = facts.stores();
+        for (int i = 0; i < near.size(); i++) {
+            StoreFacts store = near.get(i);
+            if (readyBy.get(i).isEmpty()) {
                 continue;
             }
-            List<StorePickup.Line> served = new ArrayList<>();
-            requested.forEach((sku, quantity) -> {
-                int units = store.unitsOf(sku);
+            List<StorePickup.Line> served = new ArrayList<>(requested.size());
+            int inFull = 0;
+            for (Map.Entry<String, Integer> line : requested.entrySet()) {
+                int units = store.unitsOf(line.getKey());
                 if (units > 0) {
-                    served.add(new StorePickup.Line(sku, Math.min(units, quantity), units >= quantity));
+                    boolean complete = units >= line.getValue();
+                    served.add(new StorePickup.Line(line.getKey(), Math.min(units, line.getValue()), complete));
+                    inFull += complete ? 1 : 0;
                 }
-            });
+            }
             if (served.isEmpty()) {
                 continue;
             }
-            served.sort((a, b) -> a.sku().compareTo(b.sku()));
-            boolean whole = allSellable && served.size() == requested.size()
-                    && served.stream().allMatch(StorePickup.Line::complete);
-            stores.add(new StorePickup(store.code(), store.name(), store.distanceKm(), readyBy.get(), List.copyOf(served),
-                    whole));
+            boolean whole = allSellable && served.size() == requested.size() && inFull == served.size();
+            stores.add(new Ranked(new StorePickup(store.code(), store.name(), store.distanceKm(), readyBy.get(i).get(),
+                    List.copyOf(served), whole), inFull));
         }
-        stores.sort(Comparator.comparing(StorePickup::wholeRequest)
-                .reversed()
-                .thenComparing(Comparator.comparingLong(AvailabilityDecision::linesInFull).reversed())
-                .thenComparingDouble(StorePickup::distanceKm));
-        return List.copyOf(stores.subList(0, Math.min(stores.size(), settings.maxStores())));
+        stores.sort(RANKING);
+        int kept = Math.min(stores.size(), settings.maxStores());
+        List<StorePickup> best = new ArrayList<>(kept);
+        for (int i = 0; i < kept; i++) {
+            best.add(stores.get(i).store());
+        }
+        return List.copyOf(best);
     }
 
-    private static long linesInFull(StorePickup store) {
-        return store.lines().stream().filter(StorePickup.Line::complete).count();
+    /** A store offered for the whole request first, then the one with more lines in full, then the nearest. */
+    private static final Comparator<Ranked> RANKING = Comparator
+            .comparing((Ranked ranked) -> ranked.store().wholeRequest())
+            .reversed()
+            .thenComparing(Comparator.comparingInt(Ranked::linesInFull).reversed())
+            .thenComparingDouble(ranked -> ranked.store().distanceKm());
+
+    private record Ranked(StorePickup store, int linesInFull) {
     }
 
-    private Optional<OffsetDateTime> readyBy(StoreFacts store, Instant now) {
-        return store.readyBy(now, settings.openingHorizon());
+    /** Each store's ready-by time, in the order of the facts' stores; none when no pickup can be offered. */
+    private List<Optional<OffsetDateTime>> readyBy(AvailabilityFacts facts, Instant now) {
+        CatalogFacts catalog = facts.catalog();
+        if (!facts.shopperLocated() || facts.stores().isEmpty() || !catalog.active() || catalog.forcedOutOfStock()
+                || !catalog.offerKinds().contains(OfferKind.PICKUP)) {
+            return List.of();
+        }
+        List<Optional<OffsetDateTime>> readyBy = new ArrayList<>(facts.stores().size());
+        for (StoreFacts store : facts.stores()) {
+            readyBy.add(store.readyBy(now, settings.openingHorizon()));
+        }
+        return readyBy;
     }
 
     private static LineStatus status(int requested, int shipNow) {
