@@ -35,6 +35,7 @@ import io.stockout.runtime.metrics.MetricsResource;
 import io.stockout.runtime.metrics.StockoutMeters;
 import io.stockout.runtime.order.OrderResource;
 import io.stockout.runtime.outbox.OutboxResource;
+import io.stockout.runtime.problem.HttpRefusals;
 import io.stockout.runtime.problem.StockoutProblemMapper;
 import io.stockout.runtime.schema.StockoutSchema;
 import io.stockout.runtime.supply.SupplyResource;
@@ -68,7 +69,7 @@ class StockoutProcessor {
                         SupplyResource.class,
                         BackorderResource.class, OutboxResource.class, MetricsResource.class, CounterFlush.class,
                         ToleranceResource.class, MetricsCheck.class, StockWatch.class, Subscriptions.class,
-                        Deliveries.class, WebhookSecretResource.class, DeliverySweep.class)
+                        Deliveries.class, WebhookSecretResource.class, DeliverySweep.class, HttpRefusals.class)
                 .setUnremovable()
                 .build();
     }
