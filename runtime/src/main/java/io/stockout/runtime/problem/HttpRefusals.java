@@ -17,6 +17,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -25,8 +26,8 @@ import io.vertx.ext.web.RoutingContext;
  * Stockout's paths answer them as problems like every other refusal: headers over
  * {@code quarkus.http.limits.max-header-size} (431) and a body over {@code quarkus.http.limits.max-body-size} (413).
  * <p>
- * The HTTP layer refuses large headers before any route runs, so its own limit is raised (to {@value #HEADER_ROOM}
- * times the configured one) and the configured limit is checked here, on every path. Paths that are not Stockout's get
+ * The HTTP layer refuses large HTTP/1 headers before any route runs, so its own limit is raised (to
+ * {@value #HEADER_ROOM} times the configured one) and the configured limit is checked here, on every path. Paths that are not Stockout's get
  * the same answer as before, a 431 without a body: the host application's refusals stay its own. Headers even beyond
  * the raised limit are still refused by the HTTP layer, without a body, and so is a body over the limit that declares
  * no length: it is found only while it is read, where the HTTP layer answers it itself.
@@ -81,7 +82,9 @@ public class HttpRefusals implements HttpServerOptionsCustomizer {
             // as sent: name, ": ", value, CRLF
             headers += header.getKey().length() + header.getValue().length() + 4;
         }
-        if (headers > maxHeaderSize) {
+        // the raised limit is HTTP/1's: HTTP/2 headers are limited by the server as before
+        boolean http1 = context.request().version() != HttpVersion.HTTP_2;
+        if (http1 && headers > maxHeaderSize) {
             refuse(context, 431, "headers-too-large", "The request headers are too large",
                     "The headers have about " + headers + " bytes; at most " + maxHeaderSize + " are taken");
             return;
