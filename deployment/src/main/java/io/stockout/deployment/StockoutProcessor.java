@@ -43,6 +43,7 @@ import io.stockout.runtime.metrics.MetricsResource;
 import io.stockout.runtime.metrics.StockoutMeters;
 import io.stockout.runtime.order.OrderResource;
 import io.stockout.runtime.outbox.OutboxResource;
+import io.stockout.runtime.problem.HttpRefusals;
 import io.stockout.runtime.problem.StockoutProblemMapper;
 import io.stockout.runtime.reference.ReferenceResource;
 import io.stockout.runtime.schema.StockoutSchema;
@@ -81,7 +82,7 @@ class StockoutProcessor {
                         Deliveries.class, WebhookSecretResource.class, DeliverySweep.class, ApiKeys.class,
                         ApiKeyMechanism.class, ApiKeyIdentityProvider.class, CatalogAccess.class, ApiKeyResource.class,
                         AuditResource.class, SegmentationResource.class, SegmentationSweep.class, CacheListener.class,
-                        ReferenceResource.class)
+                        ReferenceResource.class, HttpRefusals.class)
                 .setUnremovable()
                 .build();
     }

@@ -3,6 +3,8 @@ package io.stockout.it;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -21,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -57,6 +60,9 @@ class HostileInputTest {
 
     @Inject
     MutableClock clock;
+
+    @TestHTTPResource("/")
+    URI base;
 
     /** How a request is signed. */
     enum Signer {
@@ -578,6 +584,57 @@ class HostileInputTest {
         assertThat(response.contentType()).as(name).startsWith(Problems.PROBLEM_JSON);
         assertThat(response.jsonPath().getInt("status")).as(name).isEqualTo(response.statusCode());
         assertThat(response.jsonPath().getString("type")).as(name).startsWith("https://stockout.io/problems/");
+    }
+
+    @Test
+    @Order(2)
+    void aMethodAnEndpointDoesNotTakeIsA405Problem() {
+        Response response = given().header(SigningFilter.UNSIGNED, "yes").delete(BASE + "/availability");
+        sent++;
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.contentType()).startsWith(Problems.PROBLEM_JSON);
+        assertThat(response.jsonPath().getInt("status")).isEqualTo(405);
+        assertThat(response.jsonPath().getString("detail")).contains("DELETE");
+    }
+
+    @Test
+    @Order(2)
+    void headersOverTheHttpLimitAreA431Problem() {
+        String padding = "p".repeat(30_000);
+
+        Response response = given().header(SigningFilter.UNSIGNED, "yes")
+                .header("X-Padding", padding)
+                .get(BASE + "/backorders");
+        sent++;
+
+        assertThat(response.statusCode()).isEqualTo(431);
+        assertThat(response.contentType()).startsWith(Problems.PROBLEM_JSON);
+        assertThat(response.jsonPath().getString("type")).isEqualTo("https://stockout.io/problems/headers-too-large");
+        // a path that is not Stockout's keeps the HTTP layer's own answer
+        Response health = given().header("X-Padding", padding).get("/q/health/live");
+        assertThat(health.statusCode()).isEqualTo(431);
+        assertThat(health.contentType()).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void aBodyDeclaredOverTheHttpLimitIsA413Problem() throws Exception {
+        // only the headers are sent: the answer comes before the body, which is never read
+        String head = "POST " + BASE + "/skus HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + 11 * 1024 * 1024 + "\r\n\r\n";
+        String answer;
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        sent++;
+
+        assertThat(answer).startsWith("HTTP/1.1 413 ");
+        assertThat(answer.toLowerCase(java.util.Locale.ROOT)).contains("content-type: " + Problems.PROBLEM_JSON);
+        assertThat(answer).contains("\"type\":\"https://stockout.io/problems/body-too-large\"");
     }
 
     @Test

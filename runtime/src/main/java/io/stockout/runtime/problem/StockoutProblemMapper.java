@@ -1,14 +1,20 @@
 package io.stockout.runtime.problem;
 
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Renders Stockout's own refusals. It maps only {@link StockoutProblem}: the host application's errors keep their
- * own handling.
+ * Renders Stockout's own refusals. It maps {@link StockoutProblem}, and the framework's refusal of a method on
+ * Stockout's paths: the host application's errors keep their own handling.
  */
 public class StockoutProblemMapper {
+
+    private static final String PATHS = "/stockout/";
 
     @ServerExceptionMapper
     public Response toProblem(StockoutProblem problem) {
@@ -19,5 +25,21 @@ public class StockoutProblemMapper {
             response.header("WWW-Authenticate", "Bearer realm=\"stockout\"");
         }
         return response.build();
+    }
+
+    /**
+     * A method that a Stockout endpoint does not take, as a problem. Other paths get the framework's answer unchanged,
+     * and a mapper of the host application comes first.
+     */
+    @ServerExceptionMapper(priority = Priorities.USER + 100)
+    public Response notAllowed(NotAllowedException refusal, UriInfo uri, Request request) {
+        if (!uri.getPath().startsWith(PATHS)) {
+            return refusal.getResponse();
+        }
+        return Response.status(Response.Status.METHOD_NOT_ALLOWED)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(Problem.type("method-not-allowed"), "The endpoint does not take this method", 405,
+                        "Method " + request.getMethod() + " is not taken at " + uri.getPath(), null))
+                .build();
     }
 }
