@@ -588,6 +588,18 @@ class HostileInputTest {
 
     @Test
     @Order(2)
+    void anAnswerTypeAnEndpointCannotGiveIsA406Problem() {
+        Response response = given().accept("text/csv").get(BASE + "/tolerances");
+        sent++;
+
+        assertThat(response.statusCode()).isEqualTo(406);
+        assertThat(response.contentType()).startsWith(Problems.PROBLEM_JSON);
+        assertThat(response.jsonPath().getInt("status")).isEqualTo(406);
+        assertThat(response.jsonPath().getString("detail")).contains("text/csv");
+    }
+
+    @Test
+    @Order(2)
     void aMethodAnEndpointDoesNotTakeIsA405Problem() {
         Response response = given().header(SigningFilter.UNSIGNED, "yes").delete(BASE + "/availability");
         sent++;

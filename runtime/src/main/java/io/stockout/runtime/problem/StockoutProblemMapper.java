@@ -1,7 +1,9 @@
 package io.stockout.runtime.problem;
 
+import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -40,6 +42,24 @@ public class StockoutProblemMapper {
                 .type(Problem.MEDIA_TYPE)
                 .entity(new Problem(Problem.type("method-not-allowed"), "The endpoint does not take this method", 405,
                         "Method " + request.getMethod() + " is not taken at " + uri.getPath(), null))
+                .build();
+    }
+
+    /**
+     * An answer type a Stockout endpoint cannot give (406), as a problem, in the one type every Stockout refusal has.
+     * Other paths get the framework's answer unchanged.
+     */
+    @ServerExceptionMapper(priority = Priorities.USER + 100)
+    public Response notAcceptable(NotAcceptableException refusal, UriInfo uri, HttpHeaders headers) {
+        if (!uri.getPath().startsWith(PATHS)) {
+            return refusal.getResponse();
+        }
+        return Response.status(Response.Status.NOT_ACCEPTABLE)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(Problem.type("not-acceptable"), "The endpoint cannot answer in the type asked for", 406,
+                        "Accept " + headers.getHeaderString(HttpHeaders.ACCEPT) + " names no type " + uri.getPath()
+                                + " answers in; it answers application/json",
+                        null))
                 .build();
     }
 }
