@@ -238,6 +238,42 @@ class AdministrationTest {
     }
 
     @Test
+    void theTrailReadsNewestFirstAPageAtATime() {
+        Catalog shop = Catalog.create("admin-audit-newest");
+        for (String sku : List.of("FIRST", "SECOND", "THIRD")) {
+            given().contentType(ContentType.JSON)
+                    .body(List.of(Row.sku(sku, OutOfStockPolicy.BACKORDER)))
+                    .post(shop.path("skus"))
+                    .then()
+                    .statusCode(200);
+        }
+        JsonPath first = given().queryParam("entity", "sku")
+                .queryParam("order", "newest")
+                .queryParam("limit", 2)
+                .get(shop.path("audit"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(first.getList("entries.entityKey")).containsExactly("THIRD", "SECOND");
+        JsonPath second = given().queryParam("entity", "sku")
+                .queryParam("order", "newest")
+                .queryParam("limit", 2)
+                .queryParam("after", first.getString("next"))
+                .get(shop.path("audit"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(second.getList("entries.entityKey")).containsExactly("FIRST");
+        assertThat(second.getString("next")).isNull();
+        JsonPath oldest = given().queryParam("entity", "sku").get(shop.path("audit")).then().extract().jsonPath();
+        assertThat(oldest.getList("entries.entityKey")).containsExactly("FIRST", "SECOND", "THIRD");
+        given().queryParam("order", "latest").get(shop.path("audit")).then().statusCode(400);
+        given().queryParam("order", "newest").get("/stockout/audit").then().statusCode(200);
+    }
+
+    @Test
     void aRefusedChangeRecordsNothingAndTheApplicationsOwnChangesAreItsOwn() {
         Catalog shop = Catalog.create("admin-audit-2");
         String reader = makeKey(null, "reader", "READ", List.of("admin-audit-2"), 201).getString("secret");

@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
@@ -83,19 +84,24 @@ class KeyReachTest {
     void anyStockoutLikeTokenIsNotAnIdentityWhileKeysCannotBeLookedUp() {
         pool.query("ALTER TABLE stockout_api_key RENAME TO stockout_api_key_away").execute().await().indefinitely();
         int status;
-        int administration;
+        Response administration;
+        int withoutKey;
         try {
             status = given().header("Authorization", "Bearer sok_made_up_by_anyone")
                     .get("/q/metrics")
                     .statusCode();
             administration = given().header("Authorization", "Bearer sok_made_up_by_anyone_0123456789abcdef0123456789")
-                    .get("/stockout/catalogs/reach-own")
-                    .statusCode();
+                    .get("/stockout/catalogs/reach-own");
+            withoutKey = given().header(AdminKey.ANONYMOUS, "yes").get("/stockout/catalogs/reach-own").statusCode();
         } finally {
             pool.query("ALTER TABLE stockout_api_key_away RENAME TO stockout_api_key").execute().await().indefinitely();
         }
         assertThat(status).as("the application's own endpoint, with a made-up key while the key table cannot be read")
                 .isEqualTo(401);
-        assertThat(administration).as("Stockout's own endpoint refuses a key it cannot check").isIn(401, 503);
+        assertThat(administration.statusCode()).as("Stockout's own endpoint asks to come back when it cannot check a key")
+                .isEqualTo(503);
+        assertThat(administration.contentType()).startsWith("application/problem+json");
+        assertThat(administration.jsonPath().getString("type")).endsWith("unavailable");
+        assertThat(withoutKey).as("no key at all is still unauthenticated: there was nothing to look up").isEqualTo(401);
     }
 }

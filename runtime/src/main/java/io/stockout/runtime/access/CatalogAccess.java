@@ -15,6 +15,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import io.stockout.AccessRole;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * The access check of the administration endpoints: each is marked with the role it needs ({@link Allowed}), on the
@@ -44,7 +45,7 @@ public class CatalogAccess {
         }
         String catalog = request.getUriInfo().getPathParameters().getFirst("catalog");
         return identities.getDeferredIdentity()
-                .invoke(identity -> check(grant(identity), allowed, catalog))
+                .invoke(identity -> check(grant(identity, keysUnavailable()), allowed, catalog))
                 .replaceWithVoid();
     }
 
@@ -85,11 +86,25 @@ public class CatalogAccess {
         }
     }
 
+    /** Whether this request's key could not be looked up (the database holding the keys did not answer). */
+    private boolean keysUnavailable() {
+        RoutingContext routing = requests.getCurrent();
+        return routing != null && Boolean.TRUE.equals(routing.get(ApiKeyMechanism.KEYS_UNAVAILABLE));
+    }
+
     /** The caller's grant; a caller without one is refused as unauthenticated. */
     public static Grant grant(SecurityIdentity identity) {
+        return grant(identity, false);
+    }
+
+    /**
+     * The caller's grant. A caller without one is refused: as unauthenticated, or, where its key could not be looked
+     * up, as a caller to come back shortly (503), since the key may well be valid.
+     */
+    static Grant grant(SecurityIdentity identity, boolean keysUnavailable) {
         Grant grant = identity.isAnonymous() ? null : identity.getAttribute(Grant.ATTRIBUTE);
         if (grant == null) {
-            throw AccessProblems.unauthenticated();
+            throw keysUnavailable ? AccessProblems.keysUnavailable() : AccessProblems.unauthenticated();
         }
         return grant;
     }

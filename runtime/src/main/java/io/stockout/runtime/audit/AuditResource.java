@@ -31,7 +31,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The audit trail: every change of a catalog's settings and reference data, who made it, when, and the row before and
- * after. Rows of one change (one request) share its {@code changeId}. Page with the last id seen as {@code after}.
+ * after. Rows of one change (one request) share its {@code changeId}. Pages run oldest first, or newest first with
+ * {@code order=newest}; page on with the last id seen as {@code after} (in either order: the next page continues past
+ * it).
  * API keys, which may reach several catalogs, show only in the trail of all catalogs.
  */
 @Tag(name = "Audit trail")
@@ -57,6 +59,10 @@ public class AuditResource {
               FROM stockout_audit
              WHERE id > $1 AND ($2::text IS NULL OR entity = $2) AND ($3::text IS NULL OR entity_key = $3)
              ORDER BY id LIMIT $4""";
+
+    /** The same pages, newest first: each continues below the last id seen. */
+    private static final String CATALOG_PAGE_NEWEST = newestFirst(CATALOG_PAGE);
+    private static final String ALL_PAGE_NEWEST = newestFirst(ALL_PAGE);
 
     private final Pool pool;
     private final ObjectMapper mapper;
@@ -85,12 +91,14 @@ public class AuditResource {
     @Path("/catalogs/{catalog}/audit")
     @Allowed(AccessRole.READ)
     public Uni<Page> catalog(@PathParam("catalog") String catalog, @QueryParam("entity") String entity,
-            @QueryParam("key") String key, @QueryParam("after") String after, @QueryParam("limit") String limit) {
+            @QueryParam("key") String key, @QueryParam("after") String after, @QueryParam("limit") String limit,
+            @QueryParam("order") String order) {
         Checks.catalogId(catalog);
         int size = size(limit);
-        return pool.preparedQuery(CATALOG_PAGE)
-                .execute(Tuple.of(catalog, Checks.query("after", after, 0, 0, Long.MAX_VALUE), entity(entity),
-                        Checks.optional("key", key, 1000), size))
+        boolean newest = newest(order);
+        return pool.preparedQuery(newest ? CATALOG_PAGE_NEWEST : CATALOG_PAGE)
+                .execute(Tuple.of(catalog, after(after, newest), entity(entity), Checks.optional("key", key, 1000),
+                        size))
                 .map(rows -> page(rows, size));
     }
 
@@ -99,12 +107,34 @@ public class AuditResource {
     @Path("/audit")
     @Allowed(value = AccessRole.READ, scope = Allowed.Scope.ALL_CATALOGS)
     public Uni<Page> all(@QueryParam("entity") String entity, @QueryParam("key") String key,
-            @QueryParam("after") String after, @QueryParam("limit") String limit) {
+            @QueryParam("after") String after, @QueryParam("limit") String limit, @QueryParam("order") String order) {
         int size = size(limit);
-        return pool.preparedQuery(ALL_PAGE)
-                .execute(Tuple.of(Checks.query("after", after, 0, 0, Long.MAX_VALUE), entity(entity),
-                        Checks.optional("key", key, 1000), size))
+        boolean newest = newest(order);
+        return pool.preparedQuery(newest ? ALL_PAGE_NEWEST : ALL_PAGE)
+                .execute(Tuple.of(after(after, newest), entity(entity), Checks.optional("key", key, 1000), size))
                 .map(rows -> page(rows, size));
+    }
+
+    private static String newestFirst(String sql) {
+        return sql.replace("AND id > ", "AND id < ")
+                .replace("WHERE id > ", "WHERE id < ")
+                .replace("ORDER BY id",
+                        "ORDER BY id DESC");
+    }
+
+    private static boolean newest(String order) {
+        if (order == null || order.equals("oldest")) {
+            return false;
+        }
+        if (order.equals("newest")) {
+            return true;
+        }
+        throw StockoutProblem.invalid("order", "must be 'oldest' (the default) or 'newest'");
+    }
+
+    /** The id that the page continues past: from the start of the trail, or from its end when newest first. */
+    private static long after(String after, boolean newest) {
+        return Checks.query("after", after, newest ? Long.MAX_VALUE : 0, 0, Long.MAX_VALUE);
     }
 
     private static int size(String limit) {
