@@ -72,7 +72,10 @@ function draw(canvas, kind, labels, series, tolerance, percent) {
       borderColor: TOLERANCE_COLOR,
       backgroundColor: TOLERANCE_COLOR,
       borderDash: [6, 4],
-      pointRadius: 0,
+      // a line needs two days: a single day shows the limit as a dash
+      pointStyle: 'line',
+      pointRadius: labels.length < 2 ? 12 : 0,
+      pointBorderWidth: 3,
       fill: false,
     });
   }
