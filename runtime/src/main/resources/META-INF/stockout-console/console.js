@@ -113,6 +113,7 @@ function currentPage() {
 }
 
 let rendering = 0;
+let rendered = 0;
 
 /** Shows the page of the address; moves the focus to its heading when the merchant chose it. */
 async function route(focus) {
@@ -145,6 +146,9 @@ async function route(focus) {
       content.draw();
     }
     root.dataset.ready = name;
+    // tells a reader of the page (and tests) that this is a new rendering of it
+    rendered += 1;
+    root.dataset.renders = String(rendered);
     if (focus) {
       const heading = root.querySelector('h1');
       if (heading) {

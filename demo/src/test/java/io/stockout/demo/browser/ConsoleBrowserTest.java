@@ -64,9 +64,10 @@ class ConsoleBrowserTest {
     @BeforeEach
     void freshTab() {
         browser.resize(Browser.LAPTOP);
-        driver().get(console.toString());
+        // forgets the key of the test before from a page of the console's origin that does not sign in by itself
+        driver().get(console.toString() + "no-such-page");
         ((JavascriptExecutor) driver()).executeScript("sessionStorage.clear()");
-        driver().navigate().refresh();
+        driver().get(console.toString());
     }
 
     @Test
@@ -115,7 +116,7 @@ class ConsoleBrowserTest {
             signIn(ADMIN_KEY);
             page("skus");
             type("sku-find", SKU);
-            click("sku-filter-apply");
+            clickAndWaitForPage("sku-filter-apply");
             waitFor("pin-" + SKU);
 
             new Select(find("pin-policy-" + SKU)).selectByValue("PICKUP_ONLY");
@@ -161,7 +162,7 @@ class ConsoleBrowserTest {
         new Select(find("bo-status")).selectByValue("OPEN");
         type("bo-sku", SKU);
         type("bo-order", order);
-        click("bo-apply");
+        clickAndWaitForPage("bo-apply");
         WebElement row = browser.waiting()
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-order='" + order + "']")));
         assertThat(row.getAttribute("data-status")).isEqualTo("OPEN");
@@ -174,11 +175,11 @@ class ConsoleBrowserTest {
         browser.screenshot("console-backorder-detail");
 
         new Select(find("bo-status")).selectByValue("CANCELLED");
-        click("bo-apply");
+        clickAndWaitForPage("bo-apply");
         waitForText("bo-count", "0 backorders");
         new Select(find("bo-status")).selectByValue("");
         find("bo-past-due").click();
-        click("bo-apply");
+        clickAndWaitForPage("bo-apply");
         waitForText("bo-count", "0 backorders");
     }
 
@@ -230,8 +231,9 @@ class ConsoleBrowserTest {
         browser.screenshot("console-supply");
 
         type("inbound-sku", SKU);
-        click("inbound-apply");
+        clickAndWaitForPage("inbound-apply");
         browser.waiting()
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElements(By.cssSelector("[data-testid='inbound-table'] tbody tr"))
                         .stream()
                         .allMatch(row -> row.getText().contains(SKU)));
@@ -360,6 +362,13 @@ class ConsoleBrowserTest {
         browser.waiting().until(ExpectedConditions.elementToBeClickable(testid(id))).click();
     }
 
+    /** Clicks a control that shows the page again, and waits until it has. */
+    void clickAndWaitForPage(String id) {
+        String before = driver().findElement(By.id("page")).getAttribute("data-renders");
+        click(id);
+        browser.waiting().until(d -> !String.valueOf(before).equals(d.findElement(By.id("page")).getAttribute("data-renders")));
+    }
+
     void type(String id, String value) {
         WebElement input = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(testid(id)));
         input.clear();
@@ -377,6 +386,19 @@ class ConsoleBrowserTest {
     }
 
     void signIn(String key) {
+        try {
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(testid("key-input")));
+        } catch (RuntimeException e) {
+            throw new AssertionError("no sign-in form: " + ((JavascriptExecutor) driver()).executeScript(
+                    "return JSON.stringify({ready: document.readyState, chart: typeof window.Chart,"
+                            + " signInHidden: document.getElementById('sign-in').hidden,"
+                            + " error: document.getElementById('error').textContent,"
+                            + " status: document.getElementById('status').textContent,"
+                            + " page: document.getElementById('page').dataset.page, url: location.href,"
+                            + " key: sessionStorage.getItem('stockout.console.key') !== null,"
+                            + " files: performance.getEntriesByType('resource').map(r => r.name + ' ' + r.responseStatus)})"),
+                    e);
+        }
         type("key-input", key);
         click("sign-in");
         waitFor("page-catalogs");
