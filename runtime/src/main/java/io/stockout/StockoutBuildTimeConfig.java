@@ -22,6 +22,11 @@ public interface StockoutBuildTimeConfig {
      */
     DevServices devservices();
 
+    /**
+     * The merchant console: web pages over the administration API.
+     */
+    Console console();
+
     interface Health {
 
         /**
@@ -29,6 +34,26 @@ public interface StockoutBuildTimeConfig {
          */
         @WithDefault("true")
         boolean enabled();
+    }
+
+    interface Console {
+
+        /**
+         * Whether the application serves the merchant console.
+         * <p>
+         * The console is a set of web pages, shipped in the extension, that call the administration API with an API key
+         * the merchant signs in with; it has no access of its own. Set {@code false} to leave it out of the build.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * The path the console is served under, relative to {@code quarkus.http.root-path}.
+         * <p>
+         * It must not be a path of the administration API or of the application's own endpoints.
+         */
+        @WithDefault("/stockout/console")
+        String path();
     }
 
     interface DevServices {

@@ -141,7 +141,8 @@ class AccessMatrixTest {
                     c -> ("{\"sku\":\"LINE-" + c + "\",\"policy\":\"NONE\"}\n").getBytes(StandardCharsets.UTF_8), NDJSON),
             new Endpoint("POST", "/stockout/postal-codes", Role.SHARED_WRITE,
                     c -> List.of(Row.postalCode("US", "99950", 55.3, -131.6))),
-            new Endpoint("GET", "/stockout/audit", Role.SHARED_READ, null));
+            new Endpoint("GET", "/stockout/audit", Role.SHARED_READ, null),
+            new Endpoint("GET", "/stockout/api-keys/self", Role.SOME_READ, null));
 
     static final List<Caller> CALLERS = new ArrayList<>();
 
@@ -298,7 +299,8 @@ class AccessMatrixTest {
         TreeSet<String> served = new TreeSet<>();
         paths.forEach((path, methods) -> methods.keySet().forEach(method -> {
             if (!path.matches("/stockout/catalogs/\\{catalog}/(availability|carts/.*|order-events|webhooks/.*)")
-                    && path.startsWith("/stockout/") && !path.startsWith("/stockout/api-keys")) {
+                    && path.startsWith("/stockout/")
+                    && (!path.startsWith("/stockout/api-keys") || path.equals("/stockout/api-keys/self"))) {
                 served.add(method.toUpperCase() + " " + path.replaceAll("\\{(?!catalog})[^}]+}", "{}"));
             }
         }));

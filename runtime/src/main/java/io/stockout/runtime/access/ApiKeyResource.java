@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.stockout.AccessRole;
@@ -67,6 +69,30 @@ public class ApiKeyResource {
     @Allowed(value = AccessRole.ADMIN, scope = Allowed.Scope.SOME_CATALOG)
     public Uni<List<KeyView>> list() {
         return keys.list(admin());
+    }
+
+    /**
+     * What the caller's own key may do: its role and the catalogs it reaches ({@code catalogs} absent for all
+     * catalogs). Any valid key may ask; the answer never holds a secret. The console reads it to show only the
+     * actions the key may take.
+     */
+    @GET
+    @Path("/self")
+    @Allowed(value = AccessRole.READ, scope = Allowed.Scope.SOME_CATALOG)
+    public OwnKey self() {
+        Grant caller = CatalogAccess.grant(identity);
+        return new OwnKey(caller.keyId(), caller.name(), caller.role(),
+                caller.catalogs() == null ? null : caller.catalogs().stream().sorted().toList());
+    }
+
+    /**
+     * The caller's own key.
+     *
+     * @param id the key's id; {@code bootstrap} for the key from configuration
+     * @param catalogs the catalogs the key reaches, in id order; absent for all catalogs, including those made later
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OwnKey(String id, String name, AccessRole role, List<String> catalogs) {
     }
 
     /** Revokes a key: from the next request on, it is refused on every instance. */

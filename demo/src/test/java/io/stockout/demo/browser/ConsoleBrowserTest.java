@@ -1,0 +1,476 @@
+package io.stockout.demo.browser;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The merchant console in a real browser, on the demo data, walked as a merchant would: sign in, switch a catalog off
+ * and on, reorder its offers, pin and unpin a SKU and try rules, find backorders, read the charts and the supply, make
+ * and revoke keys; a read-only key sees no control that writes; the pages work from the keyboard and on a phone.
+ * What the pages did is checked through the administration API. Each test saves a screenshot under
+ * {@code target/screenshots}.
+ */
+@QuarkusTest
+class ConsoleBrowserTest {
+
+    static final String ADMIN_KEY = "sok_demo_admin_key_for_dev_mode_only_0000";
+    static final String DEMO = "demo";
+    /** A SKU of the demo that no warehouse ships now, with inbound supply. */
+    static final String SKU = "918223585";
+
+    static Browser browser;
+
+    @TestHTTPResource("/stockout/console/")
+    URL console;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.open();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void freshTab() {
+        browser.resize(Browser.LAPTOP);
+        // forgets the key of the test before from a page of the console's origin that does not sign in by itself
+        driver().get(console.toString() + "no-such-page");
+        ((JavascriptExecutor) driver()).executeScript("sessionStorage.clear()");
+        driver().get(console.toString());
+    }
+
+    @Test
+    void aMerchantSwitchesTheCatalogOffAndOnAgain() {
+        signIn(ADMIN_KEY);
+        assertThat(text("active-" + DEMO)).isEqualTo("On");
+
+        click("toggle-" + DEMO);
+        waitForStatus("Stockout is now off for catalog demo.");
+        assertThat(catalog().getBoolean("active")).isFalse();
+        assertThat(text("active-" + DEMO)).isEqualTo("Off");
+        browser.screenshot("console-catalog-off");
+
+        click("toggle-" + DEMO);
+        waitForStatus("Stockout is now on for catalog demo.");
+        assertThat(catalog().getBoolean("active")).isTrue();
+    }
+
+    @Test
+    void aMerchantPutsSubstitutesFirst() {
+        List<String> before = catalog().getList("offerKinds");
+        try {
+            signIn(ADMIN_KEY);
+            click("offer-up-SUBSTITUTE");
+            click("offer-up-SUBSTITUTE");
+            List<String> shown = driver().findElements(By.cssSelector("#offer-order li"))
+                    .stream()
+                    .map(item -> item.getAttribute("data-kind"))
+                    .toList();
+            assertThat(shown).first().isEqualTo("SUBSTITUTE");
+
+            click("save-offer-order");
+            waitForStatus("Catalog demo now offers: SUBSTITUTE");
+            assertThat(catalog().getList("offerKinds")).first().isEqualTo("SUBSTITUTE");
+            assertThat(text("offers-" + DEMO)).startsWith("SUBSTITUTE");
+            browser.screenshot("console-offer-order");
+        } finally {
+            admin().body(Map.of("offerKinds", before)).put("/stockout/catalogs/demo").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void aMerchantPinsAndUnpinsASkuAndTriesRules() {
+        String pinned = sku().getString("policy");
+        try {
+            signIn(ADMIN_KEY);
+            page("skus");
+            type("sku-find", SKU);
+            clickAndWaitForPage("sku-filter-apply");
+            waitFor("pin-" + SKU);
+
+            new Select(find("pin-policy-" + SKU)).selectByValue("PICKUP_ONLY");
+            click("pin-" + SKU);
+            waitForText("reason-" + SKU, "Pinned to PICKUP_ONLY by the merchant");
+            assertThat(sku().getString("policy")).isEqualTo("PICKUP_ONLY");
+            assertThat(sku().getString("source")).isEqualTo("PIN");
+
+            click("unpin-" + SKU);
+            browser.waiting().until(d -> !text("reason-" + SKU).startsWith("Pinned"));
+            JsonPath unpinned = sku();
+            assertThat(unpinned.getString("source")).isEqualTo("DEFAULT_RULE");
+            assertThat(text("reason-" + SKU)).isEqualTo(unpinned.getString("reason"));
+            assertThat(driver().findElements(testid("unpin-" + SKU))).isEmpty();
+
+            // a rule that gives every SKU nothing: the unpinned SKU would change, and nothing does
+            String rules = "[{\"name\": \"nothing\", \"action\": \"NONE\"}]";
+            WebElement editor = find("rules-json");
+            editor.clear();
+            editor.sendKeys(rules);
+            click("dry-run");
+            waitFor("dry-run-summary");
+            assertThat(text("dry-run-summary")).contains("would change");
+            WebElement change = driver()
+                    .findElement(By.cssSelector("[data-testid='dry-run-changes'] tr[data-sku='" + SKU + "']"));
+            assertThat(change.getText()).contains(unpinned.getString("policy")).contains("NONE").contains("nothing");
+            assertThat(sku().getString("policy")).isEqualTo(unpinned.getString("policy"));
+            assertThat(admin().get("/stockout/catalogs/demo/segmentation/rules").jsonPath().getBoolean("defaults")).isTrue();
+            show("dry-run-result");
+            browser.screenshot("console-skus-dry-run");
+        } finally {
+            admin().body(Map.of("policy", pinned)).put("/stockout/catalogs/demo/skus/" + SKU + "/pin").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void aMerchantFindsBackordersByTheirFilters() {
+        String order = "console-order-" + System.nanoTime();
+        placeBackorder(order);
+        signIn(ADMIN_KEY);
+        page("backorders");
+
+        new Select(find("bo-status")).selectByValue("OPEN");
+        type("bo-sku", SKU);
+        type("bo-order", order);
+        clickAndWaitForPage("bo-apply");
+        WebElement row = browser.waiting()
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-order='" + order + "']")));
+        assertThat(row.getAttribute("data-status")).isEqualTo("OPEN");
+        assertThat(row.getText()).contains(SKU);
+        browser.screenshot("console-backorders");
+
+        click("bo-show-" + row.getAttribute("data-backorder"));
+        waitForText("bo-detail", "order " + order);
+        show("bo-detail");
+        browser.screenshot("console-backorder-detail");
+
+        new Select(find("bo-status")).selectByValue("CANCELLED");
+        clickAndWaitForPage("bo-apply");
+        waitForText("bo-count", "0 backorders");
+        new Select(find("bo-status")).selectByValue("");
+        find("bo-past-due").click();
+        clickAndWaitForPage("bo-apply");
+        waitForText("bo-count", "0 backorders");
+    }
+
+    @Test
+    void theMetricsAreChartedAgainstTheirTolerances() {
+        List<Map<String, Object>> before = admin().get("/stockout/catalogs/demo/tolerances").jsonPath().getList("");
+        try {
+            List<Map<String, Object>> tolerances = List.of(
+                    Map.of("scope", "CATALOG", "metric", "MAX_OPEN_UNITS", "limit", 5000, "action", "ALERT"),
+                    Map.of("scope", "CATALOG", "metric", "MAX_PAST_DUE_RATIO", "limit", 0.2, "action", "PAUSE_BACKORDERS"),
+                    Map.of("scope", "CATALOG", "metric", "MAX_GROWTH", "limit", 0.5, "action", "ALERT"),
+                    Map.of("scope", "CATALOG", "metric", "MIN_PROMISE_ACCURACY", "limit", 0.8, "action", "ALERT"));
+            admin().body(tolerances).put("/stockout/catalogs/demo/tolerances").then().statusCode(200);
+            placeBackorder("console-metrics-" + System.nanoTime());
+            // a check writes today's snapshot, which the charts draw
+            admin().post("/stockout/catalogs/demo/tolerances/check").then().statusCode(200);
+
+            signIn(ADMIN_KEY);
+            page("metrics");
+            for (String chart : List.of("chart-open", "chart-growth", "chart-past-due", "chart-accuracy", "chart-take-up")) {
+                waitFor(chart);
+                Long drawn = (Long) ((JavascriptExecutor) driver()).executeScript(
+                        "const c = Chart.getChart(document.getElementById(arguments[0]));"
+                                + "return c ? c.data.datasets.reduce((n, d) => n + d.data.length, 0) : -1;",
+                        chart);
+                assertThat(drawn).as(chart).isGreaterThan(0);
+            }
+            assertThat(Integer.parseInt(find("chart-open").findElement(By.tagName("canvas")).getAttribute("data-points")))
+                    .isGreaterThan(0);
+            assertThat(text("chart-open-tolerance")).contains("5000");
+            assertThat(text("chart-past-due-tolerance")).contains("pauses backorders").contains("20.0 %");
+            assertThat(text("chart-take-up-tolerance")).contains("no tolerance");
+            assertThat(driver().findElements(testid("tolerance-changes"))).hasSize(1);
+            browser.screenshot("console-metrics");
+        } finally {
+            admin().body(before).put("/stockout/catalogs/demo/tolerances").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void theSupplyPageListsInboundLinesAndSuppliers() {
+        signIn(ADMIN_KEY);
+        page("supply");
+        waitFor("inbound-table");
+        assertThat(driver().findElements(By.cssSelector("[data-testid='inbound-table'] tbody tr"))).isNotEmpty();
+        assertThat(driver().findElements(By.cssSelector("[data-testid='suppliers-table'] tbody tr"))).isNotEmpty();
+        waitFor("chart-suppliers");
+        show("suppliers-table");
+        browser.screenshot("console-supply");
+
+        type("inbound-sku", SKU);
+        clickAndWaitForPage("inbound-apply");
+        browser.waiting()
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("[data-testid='inbound-table'] tbody tr"))
+                        .stream()
+                        .allMatch(row -> row.getText().contains(SKU)));
+    }
+
+    @Test
+    void aReadOnlyKeySeesNoControlThatWritesAndCannotWrite() {
+        String reader = makeKey("console read-only", "READ");
+        signIn(reader);
+        assertThat(text("who")).contains("READ");
+        assertThat(text("active-" + DEMO)).isEqualTo("On");
+        assertThat(find("nav-keys").isDisplayed()).isFalse();
+        assertNoneOf("toggle-", "save-offer-order", "offer-up-");
+        browser.screenshot("console-read-only");
+
+        page("skus");
+        waitFor("skus-table");
+        waitFor("dry-run");
+        assertNoneOf("pin-", "unpin-", "save-rules", "default-rules");
+
+        // what the hidden buttons would have sent is refused by the API itself
+        given().header("Authorization", "Bearer " + reader)
+                .contentType(ContentType.JSON)
+                .body(Map.of("active", false))
+                .put("/stockout/catalogs/demo")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + reader)
+                .contentType(ContentType.JSON)
+                .body(Map.of("policy", "NONE"))
+                .put("/stockout/catalogs/demo/skus/" + SKU + "/pin")
+                .then()
+                .statusCode(403);
+        assertThat(catalog().getBoolean("active")).isTrue();
+    }
+
+    @Test
+    void anAdministratorMakesAKeyThatIsShownOnceAndRevokesIt() {
+        signIn(ADMIN_KEY);
+        page("keys");
+        type("key-name", "console made");
+        new Select(find("key-role")).selectByValue("WRITE");
+        click("key-create");
+        waitFor("new-key-secret");
+        String secret = text("new-key-secret");
+        assertThat(secret).startsWith("sok_");
+        String id = secret.substring(4, 12);
+        JsonPath own = given().header("Authorization", "Bearer " + secret).get("/stockout/api-keys/self").jsonPath();
+        assertThat(own.getString("role")).isEqualTo("WRITE");
+        assertThat(own.getList("catalogs")).containsExactly(DEMO);
+        browser.screenshot("console-key-made");
+
+        page("catalogs");
+        page("keys");
+        waitFor("revoke-" + id);
+        assertThat(driver().getPageSource()).doesNotContain(secret);
+
+        click("revoke-" + id);
+        waitForStatus("Key " + id + " is revoked");
+        given().header("Authorization", "Bearer " + secret).get("/stockout/api-keys/self").then().statusCode(401);
+    }
+
+    @Test
+    void theKeyboardReachesTheControls() {
+        List<String> reached = new ArrayList<>();
+        tab(reached, 1);
+        assertThat(driver().switchTo().activeElement().getAttribute("id")).isEqualTo("skip-link");
+        tab(reached, 1);
+        assertThat(driver().switchTo().activeElement().getAttribute("data-testid")).isEqualTo("key-input");
+        new Actions(driver()).sendKeys(ADMIN_KEY).sendKeys(Keys.ENTER).perform();
+        waitFor("page-catalogs");
+
+        reached.clear();
+        tab(reached, 40);
+        assertThat(reached).contains("catalog-select", "sign-out", "nav-catalogs", "nav-skus", "nav-backorders",
+                "nav-metrics", "nav-supply", "nav-keys", "toggle-" + DEMO, "offer-BACKORDER", "offer-up-PICKUP",
+                "save-offer-order");
+
+        // a page chosen from the keyboard takes the focus to its heading
+        driver().findElement(testid("nav-skus")).sendKeys(Keys.ENTER);
+        waitFor("page-skus");
+        browser.waiting().until(d -> d.switchTo().activeElement().getTagName().equals("h1"));
+        browser.screenshot("console-keyboard");
+    }
+
+    @Test
+    void onAPhoneThePagesFitTheScreen() {
+        browser.resize(Browser.PHONE);
+        signIn(ADMIN_KEY);
+        browser.screenshot("console-phone-catalogs");
+        assertNoSidewaysScroll();
+        page("metrics");
+        waitFor("chart-open");
+        browser.screenshot("console-phone-metrics");
+        assertNoSidewaysScroll();
+        page("backorders");
+        waitFor("bo-table");
+        browser.screenshot("console-phone-backorders");
+        assertNoSidewaysScroll();
+    }
+
+    // ------------------------------------------------------------------------------------------------------ helpers
+
+    WebDriver driver() {
+        return browser.driver();
+    }
+
+    static By testid(String id) {
+        return By.cssSelector("[data-testid='" + id + "']");
+    }
+
+    WebElement find(String id) {
+        return driver().findElement(testid(id));
+    }
+
+    WebElement waitFor(String id) {
+        return browser.waiting().until(ExpectedConditions.presenceOfElementLocated(testid(id)));
+    }
+
+    String text(String id) {
+        return waitFor(id).getText().trim();
+    }
+
+    void click(String id) {
+        browser.waiting().until(ExpectedConditions.elementToBeClickable(testid(id))).click();
+    }
+
+    /** Clicks a control that shows the page again, and waits until it has. */
+    void clickAndWaitForPage(String id) {
+        String before = driver().findElement(By.id("page")).getAttribute("data-renders");
+        click(id);
+        browser.waiting().until(d -> !String.valueOf(before).equals(d.findElement(By.id("page")).getAttribute("data-renders")));
+    }
+
+    void type(String id, String value) {
+        WebElement input = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(testid(id)));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    void waitForStatus(String start) {
+        browser.waiting().until(d -> d.findElement(testid("status")).getText().startsWith(start));
+        assertThat(find("error").isDisplayed()).as(find("error").getText()).isFalse();
+    }
+
+    void waitForText(String id, String part) {
+        browser.waiting()
+                .until(d -> !d.findElements(testid(id)).isEmpty() && d.findElement(testid(id)).getText().contains(part));
+    }
+
+    void signIn(String key) {
+        try {
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(testid("key-input")));
+        } catch (RuntimeException e) {
+            throw new AssertionError("no sign-in form: " + ((JavascriptExecutor) driver()).executeScript(
+                    "return JSON.stringify({ready: document.readyState, chart: typeof window.Chart,"
+                            + " signInHidden: document.getElementById('sign-in').hidden,"
+                            + " error: document.getElementById('error').textContent,"
+                            + " status: document.getElementById('status').textContent,"
+                            + " page: document.getElementById('page').dataset.page, url: location.href,"
+                            + " key: sessionStorage.getItem('stockout.console.key') !== null,"
+                            + " files: performance.getEntriesByType('resource').map(r => r.name + ' ' + r.responseStatus)})"),
+                    e);
+        }
+        type("key-input", key);
+        click("sign-in");
+        waitFor("page-catalogs");
+    }
+
+    void page(String name) {
+        click("nav-" + name);
+        waitFor("page-" + name);
+    }
+
+    void tab(List<String> reached, int times) {
+        for (int i = 0; i < times; i++) {
+            new Actions(driver()).sendKeys(Keys.TAB).perform();
+            WebElement active = driver().switchTo().activeElement();
+            String id = active.getAttribute("data-testid");
+            reached.add(id == null ? active.getTagName() : id);
+        }
+    }
+
+    void assertNoneOf(String... prefixes) {
+        for (String prefix : prefixes) {
+            assertThat(driver().findElements(By.cssSelector("[data-testid^='" + prefix + "']"))).as(prefix).isEmpty();
+        }
+    }
+
+    void assertNoSidewaysScroll() {
+        Long overflow = (Long) ((JavascriptExecutor) driver())
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        // what sticks out, to say what to fix
+        Object wide = ((JavascriptExecutor) driver()).executeScript("return [...document.querySelectorAll('body *')]"
+                + ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+                + ".slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id).join(', ');");
+        assertThat(overflow).as("wider than the screen: " + wide).isLessThanOrEqualTo(0L);
+    }
+
+    void show(String id) {
+        ((JavascriptExecutor) driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", find(id));
+    }
+
+    static RequestSpecification admin() {
+        return given().header("Authorization", "Bearer " + ADMIN_KEY).contentType(ContentType.JSON);
+    }
+
+    static JsonPath catalog() {
+        return admin().get("/stockout/catalogs/demo").then().statusCode(200).extract().jsonPath();
+    }
+
+    static JsonPath sku() {
+        return admin().get("/stockout/catalogs/demo/skus/" + SKU).then().statusCode(200).extract().jsonPath();
+    }
+
+    static String makeKey(String name, String role) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("name", name);
+        request.put("role", role);
+        request.put("catalogs", List.of(DEMO));
+        return admin().body(request).post("/stockout/api-keys").then().statusCode(201).extract().path("secret");
+    }
+
+    /** A shopper's cart takes a backorder of the SKU, and the order is placed: the demo takes unsigned webhooks. */
+    static void placeBackorder(String order) {
+        String cart = "cart-" + order;
+        given().contentType(ContentType.JSON)
+                .body(Map.of("version", 1, "lines", List.of(Map.of("sku", SKU, "quantity", 1))))
+                .post("/stockout/catalogs/demo/carts/" + cart)
+                .then()
+                .statusCode(200)
+                .body("lines[0].backorder.quantity", org.hamcrest.Matchers.equalTo(1));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("eventId", "evt-" + order, "type", "PLACED", "orderId", order, "cartId", cart))
+                .post("/stockout/catalogs/demo/order-events")
+                .then()
+                .statusCode(200);
+    }
+}
