@@ -107,14 +107,14 @@ public class ShopResource {
     @GET
     public Response products(@CookieParam(ShopSessions.COOKIE) String sessionId) {
         ShopSession session = session(sessionId);
-        String zip = session.zip();
         List<Product> products = catalog.products();
         List<RequestLine> lines = products.stream().map(product -> new RequestLine(product.sku(), 1, null)).toList();
 
         String notice = null;
         Availability availability = null;
         try {
-            availability = stockout.availability(stockoutUrl(), lines, zip);
+            // without the shopper's position: the list shows what ships, and pickup is looked up on the product page
+            availability = stockout.availability(stockoutUrl(), lines, null);
             if (availability.degraded()) {
                 notice = "Stock information is late right now: availability is not shown. Please try again in a moment.";
             }
@@ -130,9 +130,6 @@ public class ShopResource {
             if (line != null && "out-of-stock".equals(stock)) {
                 if (!line.offers("BACKORDER").isEmpty()) {
                     alternatives.add("Order ahead");
-                }
-                if (!line.offers("PICKUP").isEmpty()) {
-                    alternatives.add("Pick up nearby");
                 }
                 if (!line.offers("SUBSTITUTE").isEmpty()) {
                     alternatives.add("Alternatives in stock");
@@ -214,8 +211,6 @@ public class ShopResource {
                 storesHint = "Enter your ZIP code to see stores nearby that have it.";
             } else if (!located) {
                 storesHint = "ZIP code " + zip + " was not found, so no stores nearby can be shown.";
-            } else if ("out-of-stock".equals(stock)) {
-                storesHint = "No store near " + zip + " has it for pickup.";
             }
         }
 
