@@ -225,6 +225,9 @@ class StorefrontBrowserTest {
                     .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertThat(overflow).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
             browser.screenshot("storefront-phone-product");
+            browser.driver().executeScript("arguments[0].scrollIntoView();",
+                    browser.driver().findElement(By.cssSelector("[data-testid=pickup]")));
+            browser.screenshot("storefront-phone-stores");
         }
     }
 
