@@ -22,8 +22,8 @@ public class ShopCatalog {
     public record Product(String sku, String name, String category, BigDecimal price) {
     }
 
-    /** A store, with its address for the pickup offers. */
-    public record Store(String code, String address) {
+    /** A store, with its name and address for the pickup offers. */
+    public record Store(String code, String name, String address) {
     }
 
     private final Map<String, Product> products = new LinkedHashMap<>();
@@ -35,7 +35,7 @@ public class ShopCatalog {
         }
         for (DemoSources.Store store : DemoSources.readStores()) {
             String code = DemoData.STORE_PREFIX + store.id();
-            stores.put(code, new Store(code, store.address() + ", " + store.city() + ", " + store.state() + " "
+            stores.put(code, new Store(code, store.name(), store.address() + ", " + store.city() + ", " + store.state() + " "
                     + store.zip()));
         }
     }
@@ -53,6 +53,12 @@ public class ShopCatalog {
     public String name(String sku) {
         Product product = products.get(sku);
         return product == null ? sku : product.name();
+    }
+
+    /** The store's name, or its code for a location the shop does not know. */
+    public String storeName(String code) {
+        Store store = stores.get(code);
+        return store == null ? code : store.name();
     }
 
     /** The store's address; empty for a location the shop does not know. */

@@ -353,7 +353,9 @@ public class ShopResource {
                 .map(unit -> new OrderLineView(unit.sku(), catalog.name(unit.sku()), unit.quantity(),
                         lost
                                 ? "No longer held: the hold had expired"
-                                : "PICKUP".equals(unit.kind()) ? "Pick up at " + unit.location() : "Ships now",
+                                : "PICKUP".equals(unit.kind())
+                                        ? "Pick up at " + catalog.storeName(unit.location())
+                                        : "Ships now",
                         ""))
                 .toList();
     }
@@ -370,7 +372,8 @@ public class ShopResource {
                     held.add(line.shipNow() + " ships now");
                 }
                 if (line.pickup() != null) {
-                    held.add(line.pickup().quantity() + " held for pickup at " + line.pickup().location() + " — "
+                    held.add(line.pickup().quantity() + " held for pickup at " + catalog.storeName(line.pickup().location())
+                            + " — "
                             + Wording.readyBy(line.pickup().readyBy(), now));
                 }
                 if (line.backorder() != null && line.backorder().promise() != null) {

@@ -59,6 +59,7 @@ class StorefrontBrowserTest {
 
     @Test
     void aShopperWhoEntersAZipCodeSeesTheNearestStoresFirst() {
+        String cartId = null;
         try (Browser browser = Browser.open()) {
             browser.driver().get(url("/"));
             assertThat(browser.driver().getCurrentUrl()).endsWith("/shop");
@@ -83,6 +84,15 @@ class StorefrontBrowserTest {
                 assertThat(OffsetDateTime.parse(store.getDomAttribute("data-ready-by")).toInstant())
                         .isAfter(Instant.now());
             }
+
+            String nearest = stores.get(0).findElement(By.cssSelector("[data-testid=store-name]")).getText();
+            stores.get(0).findElement(By.cssSelector("[data-testid=pickup-button]")).click();
+            patiently(browser).until(ExpectedConditions.urlContains("/shop/cart"));
+            cartId = browser.driver().findElement(By.cssSelector("[data-testid=cart]")).getDomAttribute("data-cart-id");
+            assertThat(text(browser, "cart-line-held")).startsWith("1 held for pickup at " + nearest + " — Ready ");
+            browser.screenshot("storefront-pickup-held");
+        } finally {
+            release(null, cartId);
         }
     }
 
@@ -225,8 +235,9 @@ class StorefrontBrowserTest {
                     .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertThat(overflow).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
             browser.screenshot("storefront-phone-product");
-            browser.driver().executeScript("arguments[0].scrollIntoView();",
-                    browser.driver().findElement(By.cssSelector("[data-testid=pickup]")));
+            browser.driver()
+                    .executeScript("arguments[0].scrollIntoView();",
+                            browser.driver().findElement(By.cssSelector("[data-testid=pickup]")));
             browser.screenshot("storefront-phone-stores");
         }
     }
