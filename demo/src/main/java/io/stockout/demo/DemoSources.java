@@ -47,12 +47,20 @@ public record DemoSources(List<Store> stores, List<Variant> variants, List<ZipCo
 
     /** Reads the trimmed files from the class path. */
     public static DemoSources read() {
-        return new DemoSources(
-                csv("walmart-stores-open.csv.gz", r -> new Store(r[0], r[1], r[2], r[3], r[4], r[5],
-                        Double.parseDouble(r[6]), Double.parseDouble(r[7]))),
-                csv("saleor-variants.csv", r -> new Variant(r[0], r[1], r[2], r[3], r[4], r[5], r[6],
-                        r[7].isEmpty() ? null : new BigDecimal(r[7]))),
+        return new DemoSources(readStores(), readVariants(),
                 csv("us-zip-centroids.csv.gz", r -> new ZipCode(r[0], Double.parseDouble(r[1]), Double.parseDouble(r[2]))));
+    }
+
+    /** Reads the open stores only. */
+    public static List<Store> readStores() {
+        return csv("walmart-stores-open.csv.gz", r -> new Store(r[0], r[1], r[2], r[3], r[4], r[5],
+                Double.parseDouble(r[6]), Double.parseDouble(r[7])));
+    }
+
+    /** Reads the product variants only: the products a shop sells, as its own catalog holds them. */
+    public static List<Variant> readVariants() {
+        return csv("saleor-variants.csv", r -> new Variant(r[0], r[1], r[2], r[3], r[4], r[5], r[6],
+                r[7].isEmpty() ? null : new BigDecimal(r[7])));
     }
 
     private static <T> List<T> csv(String file, Function<String[], T> row) {

@@ -1,0 +1,486 @@
+package io.stockout.demo.shop;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.stockout.demo.DemoConfig;
+import io.stockout.demo.DemoData;
+import io.stockout.demo.shop.ShopCatalog.Product;
+import io.stockout.demo.shop.ShopSession.Cart;
+import io.stockout.demo.shop.ShopViews.BackorderView;
+import io.stockout.demo.shop.ShopViews.CartLineView;
+import io.stockout.demo.shop.ShopViews.CartView;
+import io.stockout.demo.shop.ShopViews.OrderLineView;
+import io.stockout.demo.shop.ShopViews.OrderView;
+import io.stockout.demo.shop.ShopViews.Page;
+import io.stockout.demo.shop.ShopViews.PickupView;
+import io.stockout.demo.shop.ShopViews.ProductCard;
+import io.stockout.demo.shop.ShopViews.ProductView;
+import io.stockout.demo.shop.ShopViews.SubstituteView;
+import io.stockout.demo.shop.StockoutAnswers.Availability;
+import io.stockout.demo.shop.StockoutAnswers.CartPlan;
+import io.stockout.demo.shop.StockoutAnswers.Line;
+import io.stockout.demo.shop.StockoutAnswers.LinePlan;
+import io.stockout.demo.shop.StockoutAnswers.Offer;
+import io.stockout.demo.shop.StockoutAnswers.OrderOutcome;
+import io.stockout.demo.shop.StockoutAnswers.Units;
+import io.stockout.demo.shop.StockoutClient.RequestLine;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+
+/**
+ * The demo storefront: a headless shop's pages, rendered on the server. Its server side asks Stockout through the
+ * storefront webhooks over HTTP, as a shop's backend does; the browser only ever talks to the shop, and never holds a
+ * webhook secret or an administration key.
+ * <p>
+ * Every form carries the session's CSRF token, and a form without it changes nothing.
+ */
+@Path("/shop")
+@Produces(MediaType.TEXT_HTML)
+public class ShopResource {
+
+    static final String CSRF_FIELD = "csrf-token";
+    static final int MAX_QUANTITY = 10;
+    private static final Pattern ZIP = Pattern.compile("\\d{5}(-\\d{4})?");
+    private static final Pattern STORE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern SHOP_PATH = Pattern.compile("/shop(/[A-Za-z0-9._~%-]+)*");
+    private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
+
+    @CheckedTemplate
+    static class Templates {
+
+        static native TemplateInstance products(Page page, List<ProductCard> products);
+
+        static native TemplateInstance product(Page page, ProductView product);
+
+        static native TemplateInstance cart(Page page, CartView cart);
+
+        static native TemplateInstance order(Page page, OrderView order);
+
+        static native TemplateInstance problem(Page page, String heading, String message, String back);
+    }
+
+    private final ShopCatalog catalog;
+    private final ShopSessions sessions;
+    private final StockoutClient stockout;
+    private final Optional<URI> stockoutUrl;
+    private final Clock clock = Clock.systemUTC();
+    private final ZoneId shopZone = ZoneId.of(DemoData.TIME_ZONE);
+
+    @Context
+    HttpServerRequest request;
+
+    @Inject
+    public ShopResource(ShopCatalog catalog, ShopSessions sessions, StockoutClient stockout, DemoConfig config) {
+        this.catalog = catalog;
+        this.sessions = sessions;
+        this.stockout = stockout;
+        this.stockoutUrl = config.shop().stockoutUrl();
+    }
+
+    @GET
+    public Response products(@CookieParam(ShopSessions.COOKIE) String sessionId) {
+        ShopSession session = session(sessionId);
+        List<Product> products = catalog.products();
+        List<RequestLine> lines = products.stream().map(product -> new RequestLine(product.sku(), 1, null)).toList();
+
+        String notice = null;
+        Availability availability = null;
+        try {
+            // without the shopper's position: the list shows what ships, and pickup is looked up on the product page
+            availability = stockout.availability(stockoutUrl(), lines, null);
+            if (availability.degraded()) {
+                notice = "Stock information is late right now: availability is not shown. Please try again in a moment.";
+            }
+        } catch (StockoutException e) {
+            notice = e.shopperMessage();
+        }
+
+        List<ProductCard> cards = new ArrayList<>();
+        for (Product product : products) {
+            Line line = availability == null || availability.degraded() ? null : line(availability, product.sku());
+            String stock = stock(line);
+            List<String> alternatives = new ArrayList<>();
+            if (line != null && "out-of-stock".equals(stock)) {
+                if (!line.offers("BACKORDER").isEmpty()) {
+                    alternatives.add("Order ahead");
+                }
+                if (!line.offers("SUBSTITUTE").isEmpty()) {
+                    alternatives.add("Alternatives in stock");
+                }
+            }
+            cards.add(new ProductCard(product.sku(), product.name(), product.category(), Wording.price(product.price()),
+                    stock, stockText(stock), alternatives));
+        }
+        return html(session, 200, Templates.products(page(session, "Products", "/shop", notice), cards));
+    }
+
+    @GET
+    @Path("/products/{sku}")
+    public Response product(@CookieParam(ShopSessions.COOKIE) String sessionId, @PathParam("sku") String sku) {
+        ShopSession session = session(sessionId);
+        String path = "/shop/products/" + sku;
+        Optional<Product> found = catalog.product(sku);
+        if (found.isEmpty()) {
+            return problem(session, 404, "Product not found", "The shop sells no product " + sku + ".", "/shop");
+        }
+        Product product = found.get();
+        String zip = session.zip();
+
+        Line line = null;
+        String notice = null;
+        boolean located = false;
+        try {
+            Availability availability = stockout.availability(stockoutUrl(), List.of(new RequestLine(sku, 1, null)), zip);
+            if (availability.degraded()) {
+                notice = "Stock information is late right now: availability is not shown. Please try again in a moment.";
+            } else {
+                line = line(availability, sku);
+                located = availability.shopper() != null && availability.shopper().located();
+            }
+        } catch (StockoutException e) {
+            notice = e.shopperMessage();
+        }
+
+        String stock = stock(line);
+        LocalDate today = LocalDate.now(clock.withZone(shopZone));
+        Instant now = clock.instant();
+        BackorderView backorder = null;
+        List<PickupView> pickups = List.of();
+        List<SubstituteView> substitutes = List.of();
+        boolean canAdd = false;
+        String addLabel = "Add to cart";
+        if (line != null) {
+            Offer backorderOffer = line.offers("BACKORDER").stream().findFirst().orElse(null);
+            if (backorderOffer != null && backorderOffer.promise() != null) {
+                backorder = new BackorderView(
+                        Wording.arrivesBy(backorderOffer.promise().date(), backorderOffer.promise().confidence(), today),
+                        backorderOffer.promise().date().toString(), Wording.percent(backorderOffer.promise().confidence()));
+            }
+            pickups = line.offers("PICKUP")
+                    .stream()
+                    .sorted(Comparator.comparingDouble(offer -> offer.distanceKm() == null
+                            ? Double.MAX_VALUE
+                            : offer.distanceKm()))
+                    .map(offer -> new PickupView(offer.location(), offer.name(), catalog.address(offer.location()),
+                            Wording.distance(offer.distanceKm()), offer.distanceKm(),
+                            offer.available() == null ? offer.quantity() : offer.available(),
+                            Wording.readyBy(offer.readyBy(), now), offer.readyBy().toString()))
+                    .toList();
+            substitutes = line.offers("SUBSTITUTE")
+                    .stream()
+                    .map(offer -> new SubstituteView(offer.sku(), catalog.name(offer.sku()),
+                            Wording.price(offer.price() != null
+                                    ? offer.price()
+                                    : catalog.product(offer.sku()).map(Product::price).orElse(null)),
+                            "LINKED".equals(offer.match()) ? "Recommended by the shop" : "Similar product",
+                            offer.available() == null ? 0 : offer.available()))
+                    .toList();
+            canAdd = line.shipNow() > 0 || backorder != null;
+            addLabel = line.shipNow() > 0 ? "Add to cart" : "Order ahead";
+        }
+        String storesHint = null;
+        if (line != null && pickups.isEmpty()) {
+            if (zip == null) {
+                storesHint = "Enter your ZIP code to see stores nearby that have it.";
+            } else if (!located) {
+                storesHint = "ZIP code " + zip + " was not found, so no stores nearby can be shown.";
+            }
+        }
+
+        ProductView view = new ProductView(sku, product.name(), product.category(), Wording.price(product.price()), stock,
+                stockText(stock), canAdd, addLabel, backorder, pickups, storesHint, substitutes);
+        return html(session, 200, Templates.product(page(session, product.name(), path, notice), view));
+    }
+
+    @POST
+    @Path("/zip")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response zip(@CookieParam(ShopSessions.COOKIE) String sessionId, @RestForm("zip") String zip,
+            @RestForm(CSRF_FIELD) String csrf, @RestForm("return-to") String returnTo) {
+        ShopSession session = sessions.find(sessionId);
+        String back = returnTo != null && SHOP_PATH.matcher(returnTo).matches() ? returnTo : "/shop";
+        if (session == null || !session.csrfMatches(csrf)) {
+            return forbidden(session);
+        }
+        String typed = zip == null ? "" : zip.strip();
+        if (typed.isEmpty()) {
+            session.zip(null);
+            return seeOther(back);
+        }
+        if (!ZIP.matcher(typed).matches()) {
+            Page page = new Page("ZIP code not understood", back, session.csrfToken(), session.zip(),
+                    typed.length() > 20 ? typed.substring(0, 20) : typed,
+                    "A ZIP code is five digits, such as 72712.", session.cart().units(), null);
+            return html(session, 400, Templates.problem(page, "ZIP code not understood",
+                    "A ZIP code is five digits, such as 72712. Your ZIP code was not changed.", back));
+        }
+        session.zip(typed);
+        return seeOther(back);
+    }
+
+    @GET
+    @Path("/cart")
+    public Response cart(@CookieParam(ShopSessions.COOKIE) String sessionId) {
+        ShopSession session = session(sessionId);
+        return html(session, 200, Templates.cart(page(session, "Your cart", "/shop/cart", null), cartView(session.cart())));
+    }
+
+    @POST
+    @Path("/cart/lines")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addToCart(@CookieParam(ShopSessions.COOKIE) String sessionId, @RestForm("sku") String sku,
+            @RestForm("quantity") String quantity, @RestForm("pickup-store") String pickupStore,
+            @RestForm(CSRF_FIELD) String csrf) {
+        ShopSession session = sessions.find(sessionId);
+        if (session == null || !session.csrfMatches(csrf)) {
+            return forbidden(session);
+        }
+        if (catalog.product(sku).isEmpty()) {
+            return problem(session, 400, "Product not found", "The shop sells no such product; the cart was not changed.",
+                    "/shop");
+        }
+        String back = "/shop/products/" + sku;
+        int units = units(quantity);
+        if (units < 1) {
+            return problem(session, 400, "Quantity not understood",
+                    "Choose from 1 to " + MAX_QUANTITY + " units; the cart was not changed.", back);
+        }
+        String store = pickupStore == null || pickupStore.isBlank() ? null : pickupStore.strip();
+        if (store != null && !STORE.matcher(store).matches()) {
+            return problem(session, 400, "Store not understood", "That store is not known; the cart was not changed.",
+                    back);
+        }
+
+        synchronized (session) {
+            Cart cart = session.cart();
+            List<RequestLine> lines = cart.with(new RequestLine(sku, units, store));
+            long version = cart.version() + 1;
+            try {
+                CartPlan plan = stockout.validateCart(stockoutUrl(), cart.id(), version, lines);
+                session.cart(new Cart(cart.id(), version, lines, plan));
+            } catch (StockoutException e) {
+                // the cart keeps its lines and its plan: a refused change changes nothing
+                session.cart(new Cart(cart.id(), version, cart.lines(), cart.plan()));
+                return html(session, e.status() == 0 ? 503 : 502, Templates.cart(page(session, "Your cart", "/shop/cart",
+                        e.shopperMessage()), cartView(session.cart())));
+            }
+        }
+        return seeOther("/shop/cart");
+    }
+
+    @POST
+    @Path("/cart/order")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response placeOrder(@CookieParam(ShopSessions.COOKIE) String sessionId, @RestForm(CSRF_FIELD) String csrf) {
+        ShopSession session = sessions.find(sessionId);
+        if (session == null || !session.csrfMatches(csrf)) {
+            return forbidden(session);
+        }
+        OrderOutcome outcome;
+        synchronized (session) {
+            Cart cart = session.cart();
+            if (cart.lines().isEmpty() || cart.plan() == null || cart.plan().degraded()) {
+                return problem(session, 400, "Nothing to order",
+                        "The cart holds nothing yet: add a product first. No order was placed.", "/shop/cart");
+            }
+            String orderId = "order-" + UUID.randomUUID().toString().substring(0, 13);
+            try {
+                outcome = stockout.placeOrder(stockoutUrl(), "evt-" + UUID.randomUUID(), orderId, cart.id());
+            } catch (StockoutException e) {
+                return html(session, e.status() == 0 ? 503 : 502, Templates.cart(page(session, "Your cart", "/shop/cart",
+                        e.shopperMessage() + " No order was placed."), cartView(cart)));
+            }
+            session.ordered(outcome);
+        }
+        return seeOther("/shop/orders/" + outcome.orderId());
+    }
+
+    @GET
+    @Path("/orders/{orderId}")
+    public Response order(@CookieParam(ShopSessions.COOKIE) String sessionId, @PathParam("orderId") String orderId) {
+        ShopSession session = session(sessionId);
+        OrderOutcome outcome = session.order(orderId);
+        if (outcome == null) {
+            return problem(session, 404, "Order not found", "This browser placed no order " + orderId + ".", "/shop");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(shopZone));
+        List<OrderLineView> backorders = outcome.backorders() == null
+                ? List.of()
+                : outcome.backorders()
+                        .stream()
+                        .map(backorder -> new OrderLineView(backorder.sku(), catalog.name(backorder.sku()),
+                                backorder.quantity(), "Arrives by " + Wording.day(backorder.promisedDate(), today),
+                                backorder.id() == null ? "" : backorder.id().toString()))
+                        .toList();
+        List<OrderLineView> confirmed = units(outcome.confirmed(), false);
+        List<OrderLineView> lost = units(outcome.lost(), true);
+        OrderView view = new OrderView(outcome.orderId(), backorders, confirmed, lost);
+        return html(session, 200, Templates.order(page(session, "Order placed", "/shop/orders/" + orderId, null), view));
+    }
+
+    private List<OrderLineView> units(List<Units> units, boolean lost) {
+        if (units == null) {
+            return List.of();
+        }
+        return units.stream()
+                .map(unit -> new OrderLineView(unit.sku(), catalog.name(unit.sku()), unit.quantity(),
+                        lost
+                                ? "No longer held: the hold had expired"
+                                : "PICKUP".equals(unit.kind())
+                                        ? "Pick up at " + catalog.storeName(unit.location())
+                                        : "Ships now",
+                        ""))
+                .toList();
+    }
+
+    private CartView cartView(Cart cart) {
+        CartPlan plan = cart.plan();
+        List<CartLineView> lines = new ArrayList<>();
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.now(clock.withZone(shopZone));
+        if (plan != null && !plan.degraded() && plan.lines() != null) {
+            for (LinePlan line : plan.lines()) {
+                List<String> held = new ArrayList<>();
+                if (line.shipNow() > 0) {
+                    held.add(line.shipNow() + " ships now");
+                }
+                if (line.pickup() != null) {
+                    held.add(line.pickup().quantity() + " held for pickup at " + catalog.storeName(line.pickup().location())
+                            + " — "
+                            + Wording.readyBy(line.pickup().readyBy(), now));
+                }
+                if (line.backorder() != null && line.backorder().promise() != null) {
+                    held.add(line.backorder().quantity() + " ordered ahead — " + Wording.arrivesBy(
+                            line.backorder().promise().date(), line.backorder().promise().confidence(), today));
+                }
+                String unfulfilled = line.unfulfilled() == null
+                        ? null
+                        : line.unfulfilled().quantity() + " cannot be had: " + Wording.reason(line.unfulfilled().reason());
+                lines.add(new CartLineView(line.sku(), catalog.name(line.sku()), line.requested(), held, unfulfilled));
+            }
+        } else {
+            for (RequestLine line : cart.lines()) {
+                lines.add(new CartLineView(line.sku(), catalog.name(line.sku()), line.quantity(), List.of(),
+                        "Not held: stock could not be checked"));
+            }
+        }
+        boolean holds = plan != null && !plan.degraded() && plan.holdsExpireAt() != null;
+        boolean anythingHeld = lines.stream().anyMatch(line -> !line.held().isEmpty());
+        return new CartView(cart.id(), lines, holds ? Wording.time(plan.holdsExpireAt(), shopZone) : null,
+                holds ? plan.holdsExpireAt().toString() : null, holds ? Wording.minutesLeft(plan.holdsExpireAt(), now) : 0,
+                holds && anythingHeld);
+    }
+
+    private static Line line(Availability availability, String sku) {
+        if (availability.lines() == null) {
+            return null;
+        }
+        return availability.lines().stream().filter(line -> sku.equals(line.sku())).findFirst().orElse(null);
+    }
+
+    private static String stock(Line line) {
+        if (line == null || line.status() == null) {
+            return "unknown";
+        }
+        return switch (line.status()) {
+            case "AVAILABLE", "PARTIAL" -> "in-stock";
+            case "OUT_OF_STOCK", "UNAVAILABLE", "UNKNOWN_SKU" -> "out-of-stock";
+            default -> "unknown";
+        };
+    }
+
+    private static String stockText(String stock) {
+        return switch (stock) {
+            case "in-stock" -> "In stock";
+            case "out-of-stock" -> "Out of stock";
+            default -> "Availability unknown";
+        };
+    }
+
+    private static int units(String quantity) {
+        try {
+            int units = Integer.parseInt(quantity == null ? "1" : quantity.strip());
+            return units >= 1 && units <= MAX_QUANTITY ? units : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Where Stockout answers: configured, or this application at the address the request came in on. */
+    private URI stockoutUrl() {
+        if (stockoutUrl.isPresent()) {
+            return stockoutUrl.get();
+        }
+        SocketAddress local = request.localAddress();
+        String host = local.hostAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return URI.create("http://" + host + ":" + local.port());
+    }
+
+    private ShopSession session(String sessionId) {
+        ShopSession session = sessions.find(sessionId);
+        return session != null ? session : sessions.create();
+    }
+
+    private Page page(ShopSession session, String title, String path, String notice) {
+        return new Page(title, path, session.csrfToken(), session.zip(), session.zip() == null ? "" : session.zip(), null,
+                session.cart().units(), notice);
+    }
+
+    private Response problem(ShopSession session, int status, String heading, String message, String back) {
+        return html(session, status, Templates.problem(page(session, heading, back, null), heading, message, back));
+    }
+
+    private Response forbidden(ShopSession session) {
+        ShopSession current = session != null ? session : sessions.create();
+        return problem(current, 403, "Please try again",
+                "This form has expired or did not come from this shop, so nothing was changed. Reload the page and try again.",
+                "/shop");
+    }
+
+    private static Response seeOther(String path) {
+        return Response.seeOther(URI.create(path)).build();
+    }
+
+    private static Response html(ShopSession session, int status, TemplateInstance page) {
+        return Response.status(status)
+                .type(HTML)
+                .cookie(new NewCookie.Builder(ShopSessions.COOKIE)
+                        .value(session.id())
+                        .path("/shop")
+                        .httpOnly(true)
+                        .sameSite(NewCookie.SameSite.LAX)
+                        .build())
+                .entity(page.render())
+                .build();
+    }
+}

@@ -1,0 +1,266 @@
+package io.stockout.demo.shop;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+
+import java.net.URI;
+import java.net.URL;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.stockout.demo.shop.StockoutAnswers.Availability;
+import io.stockout.demo.shop.StockoutClient.RequestLine;
+
+/**
+ * The storefront's server side, without a browser: its forms, its refusals, its headers and its webhook requests.
+ */
+@QuarkusTest
+class StorefrontServerTest {
+
+    static final String ADMIN_KEY = "sok_demo_admin_key_for_dev_mode_only_0000";
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+    @TestHTTPResource("/")
+    URL root;
+
+    /** A shopper's session: its cookie and the token its forms carry. */
+    record Shopper(String cookie, String csrf) {
+    }
+
+    static Shopper shopper() {
+        Response page = given().when().get("/shop/cart").then().statusCode(200).extract().response();
+        Matcher token = CSRF.matcher(page.asString());
+        assertThat(token.find()).as("the page carries a CSRF token").isTrue();
+        return new Shopper(page.getCookie(ShopSessions.COOKIE), token.group(1));
+    }
+
+    @Test
+    void theDemoOpensOnTheStorefront() {
+        given().redirects()
+                .follow(false)
+                .when()
+                .get("/")
+                .then()
+                .statusCode(303)
+                .header("Location", endsWith("/shop"));
+    }
+
+    @Test
+    void theProductListShowsEveryProductOfTheShopsCatalogWithItsStock() {
+        String page = given().when()
+                .get("/shop")
+                .then()
+                .statusCode(200)
+                .contentType(ContentType.HTML)
+                .header("Content-Security-Policy", containsString("default-src 'none'"))
+                .header("Content-Security-Policy", containsString("form-action 'self'"))
+                .extract()
+                .asString();
+
+        assertThat(Pattern.compile("data-testid=\"product\" ").matcher(page).results().count())
+                .isEqualTo(new ShopCatalog().products().size());
+        assertThat(page).contains("data-stock=\"in-stock\"", "data-stock=\"out-of-stock\"").doesNotContain("unknown\"");
+    }
+
+    @Test
+    void aFormWithoutTheSessionsTokenChangesNothing() {
+        Shopper shopper = shopper();
+
+        given().cookie(ShopSessions.COOKIE, shopper.cookie())
+                .contentType(ContentType.URLENC)
+                .formParam("zip", "72712")
+                .formParam("csrf-token", "forged")
+                .when()
+                .post("/shop/zip")
+                .then()
+                .statusCode(403);
+        given().contentType(ContentType.URLENC)
+                .formParam("zip", "72712")
+                .formParam("csrf-token", shopper.csrf())
+                .when()
+                .post("/shop/zip")
+                .then()
+                .statusCode(403);
+
+        given().cookie(ShopSessions.COOKIE, shopper.cookie())
+                .when()
+                .get("/shop")
+                .then()
+                .statusCode(200)
+                .body(not(containsString("data-testid=\"zip-current\"")));
+    }
+
+    @Test
+    void aZipCodeThatIsNotOneIsRefusedAndTheRememberedOneStays() {
+        Shopper shopper = shopper();
+        given().cookie(ShopSessions.COOKIE, shopper.cookie())
+                .contentType(ContentType.URLENC)
+                .formParam("zip", "72712")
+                .formParam("csrf-token", shopper.csrf())
+                .formParam("return-to", "/shop/cart")
+                .redirects()
+                .follow(false)
+                .when()
+                .post("/shop/zip")
+                .then()
+                .statusCode(303)
+                .header("Location", endsWith("/shop/cart"));
+
+        given().cookie(ShopSessions.COOKIE, shopper.cookie())
+                .contentType(ContentType.URLENC)
+                .formParam("zip", "7271<script>")
+                .formParam("csrf-token", shopper.csrf())
+                .when()
+                .post("/shop/zip")
+                .then()
+                .statusCode(400)
+                .body(containsString("A ZIP code is five digits"))
+                .body(not(containsString("<script>")));
+
+        given().cookie(ShopSessions.COOKIE, shopper.cookie())
+                .when()
+                .get("/shop")
+                .then()
+                .statusCode(200)
+                .body(containsString("Shopping near 72712"));
+    }
+
+    @Test
+    void aFormMayOnlySendTheShopperBackIntoTheShop() {
+        Shopper shopper = shopper();
+        given().cookie(ShopSessions.COOKIE, shopper.cookie())
+                .contentType(ContentType.URLENC)
+                .formParam("zip", "72712")
+                .formParam("csrf-token", shopper.csrf())
+                .formParam("return-to", "//elsewhere.example/shop")
+                .redirects()
+                .follow(false)
+                .when()
+                .post("/shop/zip")
+                .then()
+                .statusCode(303)
+                .header("Location", endsWith("/shop"))
+                .header("Location", not(containsString("elsewhere")));
+    }
+
+    @Test
+    void badCartInputIsRefusedAndTheCartStaysEmpty() {
+        Shopper shopper = shopper();
+        for (List<String> form : List.of(List.of("918223585", "0", ""), List.of("918223585", "11", ""),
+                List.of("918223585", "two", ""), List.of("no-such-product", "1", ""),
+                List.of("918223585", "1", "../../admin"))) {
+            given().cookie(ShopSessions.COOKIE, shopper.cookie())
+                    .contentType(ContentType.URLENC)
+                    .formParam("sku", form.get(0))
+                    .formParam("quantity", form.get(1))
+                    .formParam("pickup-store", form.get(2))
+                    .formParam("csrf-token", shopper.csrf())
+                    .when()
+                    .post("/shop/cart/lines")
+                    .then()
+                    .statusCode(400);
+        }
+        given().cookie(ShopSessions.COOKIE, shopper.cookie())
+                .when()
+                .get("/shop/cart")
+                .then()
+                .statusCode(200)
+                .body(containsString("data-testid=\"cart-empty\""));
+    }
+
+    @Test
+    void anEmptyCartPlacesNoOrder() {
+        Shopper shopper = shopper();
+        given().cookie(ShopSessions.COOKIE, shopper.cookie())
+                .contentType(ContentType.URLENC)
+                .formParam("csrf-token", shopper.csrf())
+                .when()
+                .post("/shop/cart/order")
+                .then()
+                .statusCode(400)
+                .body(containsString("No order was placed"));
+    }
+
+    @Test
+    void unknownProductsAndOrdersAreNotFound() {
+        given().when().get("/shop/products/no-such-product").then().statusCode(404);
+        given().when().get("/shop/orders/order-unknown").then().statusCode(404);
+    }
+
+    @Test
+    void pagesHoldNoSecretAndNoKey() {
+        for (String path : List.of("/shop", "/shop/products/918223585", "/shop/cart")) {
+            given().when()
+                    .get(path)
+                    .then()
+                    .statusCode(200)
+                    .body(not(containsString("sok_")))
+                    .body(not(containsString("whsec_")))
+                    .body(not(containsString("/stockout/catalogs")));
+        }
+    }
+
+    @Test
+    void requestsAreSignedWithTheCatalogsSecretWhenOneIsSet() {
+        String catalog = "shop-signed-test";
+        given().auth()
+                .oauth2(ADMIN_KEY)
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"Signed storefront test\",\"active\":true,\"country\":\"US\",\"timeZone\":\"America/Chicago\"}")
+                .when()
+                .put("/stockout/catalogs/" + catalog)
+                .then()
+                .statusCode(200);
+        String secret = given().auth()
+                .oauth2(ADMIN_KEY)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .put("/stockout/catalogs/" + catalog + "/webhook-secrets/stockout")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("secret");
+        URI stockout = URI.create(root.toString());
+        List<RequestLine> lines = List.of(new RequestLine("any-sku", 1, null));
+
+        Availability signed = new StockoutClient(catalog, Optional.of(secret), Duration.ofSeconds(30), Clock.systemUTC())
+                .availability(stockout, lines, null);
+        StockoutClient unsigned = new StockoutClient(catalog, Optional.empty(), Duration.ofSeconds(30), Clock.systemUTC());
+
+        assertThat(signed.lines()).singleElement().satisfies(line -> assertThat(line.status()).isEqualTo("UNKNOWN_SKU"));
+        assertThatThrownBy(() -> unsigned.availability(stockout, lines, null))
+                .isInstanceOfSatisfying(StockoutException.class, refused -> {
+                    assertThat(refused.status()).isEqualTo(401);
+                    assertThat(refused.problemType()).isEqualTo("invalid-signature");
+                    assertThat(refused.shopperMessage()).startsWith("The shop's stock service refused this");
+                });
+    }
+
+    @Test
+    void aStockServiceThatCannotBeReachedIsSaidSo() {
+        StockoutClient client = new StockoutClient("demo", Optional.empty(), Duration.ofSeconds(2), Clock.systemUTC());
+
+        // port 9 (discard) is not served here: the connection is refused
+        assertThatThrownBy(() -> client.availability(URI.create("http://127.0.0.1:9"), List.of(new RequestLine("x", 1,
+                null)), null))
+                .isInstanceOfSatisfying(StockoutException.class, refused -> {
+                    assertThat(refused.status()).isZero();
+                    assertThat(refused.shopperMessage()).contains("cannot be reached");
+                });
+    }
+}
