@@ -37,6 +37,8 @@ export class QwcStockoutAvailability extends LitElement {
         vaadin-text-area {
             width: 100%;
             min-height: 160px;
+        }
+        vaadin-text-area::part(input-field) {
             font-family: var(--lumo-font-family-monospace, monospace);
         }
         table {

@@ -68,10 +68,10 @@ export class QwcStockoutCatalogs extends LitElement {
             <vaadin-grid .items=${this._catalogs} theme="no-border row-stripes" all-rows-visible>
                 <vaadin-grid-column header="Catalog" auto-width
                     ${columnBodyRenderer(catalog => html`<code>${catalog.id}</code>`, [])}></vaadin-grid-column>
-                <vaadin-grid-column header="Name" path="name" auto-width></vaadin-grid-column>
+                <vaadin-grid-column header="Name" path="name"></vaadin-grid-column>
                 <vaadin-grid-column header="Stockout" auto-width
                     ${columnBodyRenderer(catalog => this._toggle(catalog), [this._pending])}></vaadin-grid-column>
-                <vaadin-grid-column header="Offers, in order"
+                <vaadin-grid-column header="Offers, in order" auto-width
                     ${columnBodyRenderer(catalog => this._offers(catalog), [])}></vaadin-grid-column>
             </vaadin-grid>`;
     }
