@@ -23,7 +23,7 @@ import io.quarkus.test.QuarkusDevModeTest;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * In dev mode, Stockout's Dev UI card lists the catalogs, checks availability with the answer the webhook gives (refusals
+ * In dev mode, Stockout's Dev UI card links to the console at its configured path, lists the catalogs, checks availability with the answer the webhook gives (refusals
  * included), and switches a catalog off the way the administration API does: audited as the Dev UI, and seen at once by
  * the API and by the webhook.
  * <p>
@@ -46,6 +46,7 @@ public class DevUiCardTogglesCatalogsAndChecksAvailabilityTest extends DevUIJson
                     quarkus.stockout.admin.bootstrap-key=sok_deployment_tests_bootstrap_key_0123456789
                     quarkus.stockout.webhooks.unsigned-catalogs=devui
                     quarkus.stockout.webhooks.deadline=30s
+                    quarkus.stockout.console.path=/shop-console
                     """.formatted(PORT)), "application.properties"));
 
     private final ObjectMapper mapper = new ObjectMapper();
@@ -59,6 +60,15 @@ public class DevUiCardTogglesCatalogsAndChecksAvailabilityTest extends DevUIJson
         catalog("devui");
         admin().body("{\"active\":false}").put("/stockout/catalogs/devui-listed-off").then().statusCode(200);
         String request = "{\"lines\":[{\"sku\":\"SHOE-42\",\"quantity\":3}]}";
+
+        // the card links to the console where it is configured, and to no OpenAPI document: this application has none
+        String links = given().baseUri(URL)
+                .get("/q/dev-ui/quarkus-stockout-data.js")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(links).contains("export const consoleUrl = \"/shop-console\";").doesNotContain("openApiUrl");
 
         // the catalogs, with their toggles
         JsonNode catalogs = executeJsonRPCMethod("catalogs");
