@@ -59,10 +59,10 @@ class ConsoleKeyAndCrossSiteTest {
 
         // what a hostile page's auto-submitted <form method=post> sends: form-encoded, from its origin, with cookies
         for (String[] form : List.of(
-                new String[] { "/stockout/api-keys", "name=stolen&role=ADMIN" },
-                new String[] { "/stockout/catalogs/" + CATALOG + "/skus", "sku=TENT&policy=NONE" },
-                new String[] { "/stockout/catalogs/" + CATALOG + "/segmentation/run", "" },
-                new String[] { "/stockout/catalogs/" + CATALOG + "/tolerances/check", "" })) {
+                new String[]{"/stockout/api-keys", "name=stolen&role=ADMIN"},
+                new String[]{"/stockout/catalogs/" + CATALOG + "/skus", "sku=TENT&policy=NONE"},
+                new String[]{"/stockout/catalogs/" + CATALOG + "/segmentation/run", ""},
+                new String[]{"/stockout/catalogs/" + CATALOG + "/tolerances/check", ""})) {
             Response response = given().header(AdminKey.ANONYMOUS, "yes")
                     .header("Origin", "https://attacker.example")
                     .header("Referer", "https://attacker.example/win-a-prize")
