@@ -120,13 +120,15 @@ class ConsoleBrowserTest {
             waitFor("pin-" + SKU);
 
             new Select(find("pin-policy-" + SKU)).selectByValue("PICKUP_ONLY");
-            click("pin-" + SKU);
+            clickAndWaitForPage("pin-" + SKU);
             waitForText("reason-" + SKU, "Pinned to PICKUP_ONLY by the merchant");
             assertThat(sku().getString("policy")).isEqualTo("PICKUP_ONLY");
             assertThat(sku().getString("source")).isEqualTo("PIN");
 
-            click("unpin-" + SKU);
-            browser.waiting().until(d -> !text("reason-" + SKU).startsWith("Pinned"));
+            clickAndWaitForPage("unpin-" + SKU);
+            browser.waiting()
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> !text("reason-" + SKU).startsWith("Pinned"));
             JsonPath unpinned = sku();
             assertThat(unpinned.getString("source")).isEqualTo("DEFAULT_RULE");
             assertThat(text("reason-" + SKU)).isEqualTo(unpinned.getString("reason"));
