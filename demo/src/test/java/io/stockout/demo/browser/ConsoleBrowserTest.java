@@ -256,6 +256,15 @@ class ConsoleBrowserTest {
         waitFor("dry-run");
         assertNoneOf("pin-", "unpin-", "save-rules", "default-rules");
 
+        // a dry run is a read: the key may try rules, and a refusal of the API is shown as its problem says it
+        WebElement editor = find("rules-json");
+        editor.clear();
+        editor.sendKeys("[{\"name\": \"everything\", \"action\": \"SOMETIMES\"}]");
+        click("dry-run");
+        browser.waiting().until(d -> d.findElement(testid("error")).isDisplayed());
+        assertThat(text("error")).startsWith("Error:").contains("(400)");
+        browser.screenshot("console-problem-shown");
+
         // what the hidden buttons would have sent is refused by the API itself
         given().header("Authorization", "Bearer " + reader)
                 .contentType(ContentType.JSON)
