@@ -120,13 +120,15 @@ class ConsoleBrowserTest {
             waitFor("pin-" + SKU);
 
             new Select(find("pin-policy-" + SKU)).selectByValue("PICKUP_ONLY");
-            click("pin-" + SKU);
+            clickAndWaitForPage("pin-" + SKU);
             waitForText("reason-" + SKU, "Pinned to PICKUP_ONLY by the merchant");
             assertThat(sku().getString("policy")).isEqualTo("PICKUP_ONLY");
             assertThat(sku().getString("source")).isEqualTo("PIN");
 
-            click("unpin-" + SKU);
-            browser.waiting().until(d -> !text("reason-" + SKU).startsWith("Pinned"));
+            clickAndWaitForPage("unpin-" + SKU);
+            browser.waiting()
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> !text("reason-" + SKU).startsWith("Pinned"));
             JsonPath unpinned = sku();
             assertThat(unpinned.getString("source")).isEqualTo("DEFAULT_RULE");
             assertThat(text("reason-" + SKU)).isEqualTo(unpinned.getString("reason"));
@@ -253,6 +255,15 @@ class ConsoleBrowserTest {
         waitFor("skus-table");
         waitFor("dry-run");
         assertNoneOf("pin-", "unpin-", "save-rules", "default-rules");
+
+        // a dry run is a read: the key may try rules, and a refusal of the API is shown as its problem says it
+        WebElement editor = find("rules-json");
+        editor.clear();
+        editor.sendKeys("[{\"name\": \"everything\", \"action\": \"SOMETIMES\"}]");
+        click("dry-run");
+        browser.waiting().until(d -> d.findElement(testid("error")).isDisplayed());
+        assertThat(text("error")).startsWith("Error:").contains("(400)");
+        browser.screenshot("console-problem-shown");
 
         // what the hidden buttons would have sent is refused by the API itself
         given().header("Authorization", "Bearer " + reader)
