@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.stockout.demo.shop.StockoutAnswers.CartPlan;
 import io.stockout.demo.shop.StockoutAnswers.OrderOutcome;
@@ -49,8 +50,7 @@ public final class ShopSession {
             List<RequestLine> changed = new ArrayList<>();
             boolean merged = false;
             for (RequestLine line : lines) {
-                if (!merged && line.sku().equals(added.sku()) && java.util.Objects.equals(line.pickupStore(),
-                        added.pickupStore())) {
+                if (!merged && line.sku().equals(added.sku()) && Objects.equals(line.pickupStore(), added.pickupStore())) {
                     changed.add(new RequestLine(line.sku(), line.quantity() + added.quantity(), line.pickupStore()));
                     merged = true;
                 } else {

@@ -9,12 +9,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -76,9 +79,9 @@ class StorefrontBrowserTest {
             for (WebElement store : stores) {
                 double computed = expected.get(store.getDomAttribute("data-location"));
                 assertThat(Double.parseDouble(store.getDomAttribute("data-distance-km"))).isCloseTo(computed,
-                        org.assertj.core.data.Offset.offset(0.05));
+                        Offset.offset(0.05));
                 assertThat(store.findElement(By.cssSelector("[data-testid=store-distance]")).getText())
-                        .startsWith(String.format(java.util.Locale.US, "%.1f km", computed));
+                        .startsWith(String.format(Locale.US, "%.1f km", computed));
                 assertThat(Integer.parseInt(store.getDomAttribute("data-units"))).isPositive();
                 assertThat(store.findElement(By.cssSelector("[data-testid=store-ready]")).getText()).startsWith("Ready ");
                 assertThat(OffsetDateTime.parse(store.getDomAttribute("data-ready-by")).toInstant())
@@ -264,7 +267,7 @@ class StorefrontBrowserTest {
                 .sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
                 .limit(MAX_STORES)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
-                        java.util.LinkedHashMap::new));
+                        LinkedHashMap::new));
     }
 
     /** Great-circle distance on the mean Earth radius. */
