@@ -59,7 +59,9 @@ export class QwcStockoutCatalogs extends LitElement {
                 : this._grid()}
             <div class="footer">
                 <vaadin-button theme="tertiary" @click=${this._load}>Reload</vaadin-button>
-                <a href="${consoleUrl}" target="_blank" rel="noopener">Open the merchant console</a>
+                ${consoleUrl
+                    ? html`<a href="${consoleUrl}" target="_blank" rel="noopener">Open the merchant console</a>`
+                    : ''}
             </div>`;
     }
 

@@ -19,7 +19,7 @@ import io.vertx.ext.web.RoutingContext;
  * The merchant console: its pages are served under {@code quarkus.stockout.console.path} unless
  * {@code quarkus.stockout.console.enabled} is {@code false}.
  */
-class ConsoleProcessor {
+public class ConsoleProcessor {
 
     private static final String PATH_KEY = "quarkus.stockout.console.path";
     /** The paths of Stockout's own endpoints, which the console's pages must not hide. */
@@ -45,7 +45,7 @@ class ConsoleProcessor {
     }
 
     /** The configured path without a trailing slash; a path that cannot be a folder of pages stops the build. */
-    static String consolePath(String configured) {
+    public static String consolePath(String configured) {
         String path = configured.trim();
         while (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);

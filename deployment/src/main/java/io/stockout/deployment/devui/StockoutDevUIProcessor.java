@@ -13,6 +13,8 @@ import io.quarkus.devui.spi.page.CardPageBuildItem;
 import io.quarkus.devui.spi.page.Page;
 import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
 import io.quarkus.vertx.http.deployment.NonApplicationRootPathBuildItem;
+import io.stockout.StockoutBuildTimeConfig;
+import io.stockout.deployment.ConsoleProcessor;
 import io.stockout.runtime.devui.StockoutJsonRpcService;
 
 /**
@@ -21,15 +23,12 @@ import io.stockout.runtime.devui.StockoutJsonRpcService;
  */
 class StockoutDevUIProcessor {
 
-    /** Where the merchant console is served unless {@value #CONSOLE_PATH_KEY} says otherwise. */
-    static final String CONSOLE_PATH = "/stockout/console";
-    static final String CONSOLE_PATH_KEY = "quarkus.stockout.console.path";
     private static final String OPENAPI_PATH_KEY = "quarkus.smallrye-openapi.path";
     private static final String OPENAPI_PATH = "openapi";
 
     @BuildStep(onlyIf = IsLocalDevelopment.class)
     CardPageBuildItem card(HttpRootPathBuildItem httpRoot, NonApplicationRootPathBuildItem nonApplicationRoot,
-            Capabilities capabilities) {
+            Capabilities capabilities, StockoutBuildTimeConfig config) {
         CardPageBuildItem card = new CardPageBuildItem();
         card.addPage(Page.webComponentPageBuilder()
                 .title("Catalogs")
@@ -40,12 +39,17 @@ class StockoutDevUIProcessor {
                 .icon("font-awesome-solid:boxes-stacked")
                 .componentLink("qwc-stockout-availability.js"));
 
-        String console = httpRoot.resolvePath(consolePath());
+        // an application that leaves the console out gets no link to it (the card's pages read an empty URL as none)
+        String console = config.console().enabled()
+                ? httpRoot.resolvePath(ConsoleProcessor.consolePath(config.console().path()).substring(1))
+                : "";
         card.addBuildTimeData("consoleUrl", console);
-        card.addPage(Page.externalPageBuilder("Merchant console")
-                .icon("font-awesome-solid:store")
-                .url(console, console)
-                .doNotEmbed());
+        if (!console.isEmpty()) {
+            card.addPage(Page.externalPageBuilder("Merchant console")
+                    .icon("font-awesome-solid:store")
+                    .url(console, console)
+                    .doNotEmbed());
+        }
 
         openApiUrl(nonApplicationRoot, capabilities).ifPresent(openApi -> {
             card.addBuildTimeData("openApiUrl", openApi);
@@ -60,11 +64,6 @@ class StockoutDevUIProcessor {
     @BuildStep(onlyIf = IsLocalDevelopment.class)
     JsonRPCProvidersBuildItem jsonRpc() {
         return new JsonRPCProvidersBuildItem(StockoutJsonRpcService.class);
-    }
-
-    /** The console's path, read from its build-time setting when it is set. */
-    static String consolePath() {
-        return ConfigProvider.getConfig().getOptionalValue(CONSOLE_PATH_KEY, String.class).orElse(CONSOLE_PATH);
     }
 
     /** The OpenAPI document exists only when the application has SmallRye OpenAPI. */
