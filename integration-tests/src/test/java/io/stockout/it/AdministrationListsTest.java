@@ -187,7 +187,8 @@ class AdministrationListsTest {
         Problems.assertProblem(given().get("/stockout/catalogs?limit=-1").then(), 400, "limit");
         Problems.assertProblem(given().get(shop.path("locations/GHOST")).then(), 404, "code")
                 .body("type", equalTo("https://stockout.io/problems/unknown-location"));
-        for (String list : List.of("locations", "locations/WH", "stock", "substitutes", "suppliers")) {
+        for (String list : List.of("locations", "locations/WH", "stock", "substitutes", "suppliers", "audit",
+                "webhook-secrets", "subscriptions/erp/deliveries")) {
             Problems.assertProblem(given().get("/stockout/catalogs/lists-nowhere/" + list).then(), 404, "catalog");
         }
         for (String list : List.of("skus", "locations", "stock")) {

@@ -361,6 +361,70 @@ class AdministrationTest {
                 .contentType("application/problem+json");
     }
 
+    @Test
+    void aRotationIsRecordedFromTheSecretItReplaced() {
+        Catalog shop = Catalog.create("admin-audit-rotation");
+        given().contentType(ContentType.JSON).body("{}").put(shop.path("webhook-secrets/stockout")).then().statusCode(200);
+        String replaced = given().contentType(ContentType.JSON)
+                .body(Row.of("previousValidFor", "PT1H"))
+                .put(shop.path("webhook-secrets/stockout"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("createdAt");
+        long after = last("admin-audit-rotation");
+
+        // the first secret is still valid beside the one it was replaced by: this rotation ends both
+        given().contentType(ContentType.JSON)
+                .body(Row.of("previousValidFor", "PT0S"))
+                .put(shop.path("webhook-secrets/stockout"))
+                .then()
+                .statusCode(200);
+
+        JsonPath trail = given().queryParam("after", after)
+                .queryParam("entity", "webhook-secret")
+                .get(shop.path("audit"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(trail.getList("entries")).hasSize(1);
+        assertThat(trail.getBoolean("entries[0].before.current")).isTrue();
+        assertThat(OffsetDateTime.parse(trail.getString("entries[0].before.created_at")).toInstant())
+                .isEqualTo(OffsetDateTime.parse(replaced).toInstant());
+        assertThat(trail.getBoolean("entries[0].after.current")).isTrue();
+        assertThat(trail.getString("entries[0].after.secret")).isEqualTo("(hidden, changed)");
+    }
+
+    @Test
+    void aNullListOfCatalogsIsNotAKeyForAllCatalogs() {
+        long keys = rows("SELECT count(*) AS n FROM stockout_api_key").get(0).getLong("n");
+
+        given().contentType(ContentType.JSON)
+                .body("{\"name\":\"unset\",\"role\":\"ADMIN\",\"catalogs\":null}")
+                .post("/stockout/api-keys")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", org.hamcrest.Matchers.equalTo("catalogs"));
+        assertThat(rows("SELECT count(*) AS n FROM stockout_api_key").get(0).getLong("n")).isEqualTo(keys);
+    }
+
+    @Test
+    void theOpenApiDocumentSaysWhatMakingAKeyAndRetryingADeliveryAnswer() {
+        JsonPath openapi = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+
+        Map<String, Object> made = openapi.getMap("paths.'/stockout/api-keys'.post.responses");
+        assertThat(made).containsKey("201").doesNotContainKey("200");
+        assertThat(
+                openapi.getString("paths.'/stockout/api-keys'.post.responses.'201'.content.'application/json'.schema.'$ref'"))
+                .endsWith("/CreatedKey");
+        assertThat(openapi.getMap(
+                "paths.'/stockout/catalogs/{catalog}/subscriptions/{name}/deliveries/{id}/retry'.post.responses"))
+                .containsKey("204")
+                .doesNotContainKey("201");
+    }
+
     private static long last(String catalog) {
         List<Long> ids = given().queryParam("limit", 1000)
                 .get("/stockout/catalogs/" + catalog + "/audit")

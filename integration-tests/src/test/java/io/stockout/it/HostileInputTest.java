@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -596,6 +597,36 @@ class HostileInputTest {
         assertThat(response.contentType()).startsWith(Problems.PROBLEM_JSON);
         assertThat(response.jsonPath().getInt("status")).isEqualTo(406);
         assertThat(response.jsonPath().getString("detail")).contains("text/csv");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/skus", "/locations", "/stock"})
+    @Order(2)
+    void aListThatAlsoExportsRefusesAnAnswerTypeItCannotGiveWithA406Problem(String list) {
+        // these paths answer JSON pages and NDJSON exports from two endpoints: the framework picks between them
+        Response response = given().accept("text/csv").get(BASE + list);
+        sent++;
+
+        assertThat(response.statusCode()).as(list).isEqualTo(406);
+        assertThat(response.contentType()).as(list).startsWith(Problems.PROBLEM_JSON);
+        assertThat(response.jsonPath().getInt("status")).as(list).isEqualTo(406);
+        assertThat(response.jsonPath().getString("type")).as(list).endsWith("/not-acceptable");
+        assertThat(response.jsonPath().getString("detail")).as(list).contains("text/csv");
+    }
+
+    @Test
+    @Order(2)
+    void unreadableAcceptAndContentTypeHeadersAre400Problems() {
+        Response accept = given().accept("application/").get(BASE + "/skus");
+        Response contentType = given().contentType(";;;").body("[]".getBytes(StandardCharsets.UTF_8)).post(BASE + "/skus");
+        sent += 2;
+
+        for (Response response : List.of(accept, contentType)) {
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.contentType()).startsWith(Problems.PROBLEM_JSON);
+            assertThat(response.jsonPath().getInt("status")).isEqualTo(400);
+            assertThat(response.jsonPath().getString("type")).endsWith("/invalid-request");
+        }
     }
 
     @Test

@@ -15,11 +15,13 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -56,9 +58,16 @@ public class ApiKeyResource {
     @POST
     @Allowed(value = AccessRole.ADMIN, scope = Allowed.Scope.SOME_CATALOG)
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = StockoutAccess.KeyRequest.class)))
+    @APIResponse(responseCode = "201", description = "The key made, with its secret: shown this once", content = @Content(mediaType = "application/json", schema = @Schema(implementation = StockoutAccess.CreatedKey.class)))
     public Uni<Response> create(byte[] body) {
         Grant caller = admin();
         KeyRequest request = bodies.read(body, KeyRequest.class);
+        // a key for all catalogs is asked for by leaving the list out: a null left by a script must not become one
+        JsonNode sent = bodies.read(body, JsonNode.class);
+        if (sent.has("catalogs") && sent.get("catalogs").isNull()) {
+            throw StockoutProblem.invalid("catalogs",
+                    "must list at least one catalog; leave it out for a key on all catalogs");
+        }
         return keys.create(request, caller)
                 .map(created -> Response.status(Response.Status.CREATED)
                         .entity(created)

@@ -60,6 +60,8 @@ public class AuditResource {
              WHERE id > $1 AND ($2::text IS NULL OR entity = $2) AND ($3::text IS NULL OR entity_key = $3)
              ORDER BY id LIMIT $4""";
 
+    private static final String KNOWN = "SELECT 1 FROM stockout_catalog WHERE id = $1";
+
     /** The same pages, newest first: each continues below the last id seen. */
     private static final String CATALOG_PAGE_NEWEST = newestFirst(CATALOG_PAGE);
     private static final String ALL_PAGE_NEWEST = newestFirst(ALL_PAGE);
@@ -96,10 +98,15 @@ public class AuditResource {
         Checks.catalogId(catalog);
         int size = size(limit);
         boolean newest = newest(order);
-        return pool.preparedQuery(newest ? CATALOG_PAGE_NEWEST : CATALOG_PAGE)
-                .execute(Tuple.of(catalog, after(after, newest), entity(entity), Checks.optional("key", key, 1000),
-                        size))
-                .map(rows -> page(rows, size));
+        Tuple arguments = Tuple.of(catalog, after(after, newest), entity(entity), Checks.optional("key", key, 1000),
+                size);
+        return pool.preparedQuery(KNOWN)
+                .execute(Tuple.of(catalog))
+                .flatMap(known -> known.size() == 0
+                        ? Uni.createFrom().<Page>failure(StockoutProblem.unknownCatalog(catalog))
+                        : pool.preparedQuery(newest ? CATALOG_PAGE_NEWEST : CATALOG_PAGE)
+                                .execute(arguments)
+                                .map(rows -> page(rows, size)));
     }
 
     /** The trail of all catalogs, and of what they share: for keys that reach every catalog. */

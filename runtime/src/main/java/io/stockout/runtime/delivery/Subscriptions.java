@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,6 +42,7 @@ import io.stockout.runtime.problem.StockoutProblem;
 import io.stockout.runtime.webhook.StockoutSignature;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -65,6 +67,7 @@ public class Subscriptions {
               FROM (SELECT 1) one LEFT JOIN stockout_subscription s ON s.catalog_id = $1 ORDER BY s.name""";
     private static final String REMOVE = """
             DELETE FROM stockout_subscription WHERE catalog_id = $1 AND name = $2 RETURNING name""";
+    private static final String KNOWN = "SELECT 1 FROM stockout_catalog WHERE id = $1";
     private static final String DELIVERIES = """
             SELECT d.id, d.outbox_id, o.type, d.status, d.attempts, d.next_attempt_at, d.last_attempt_at, d.last_status,
                    d.last_error, d.delivered_at
@@ -199,9 +202,16 @@ public class Subscriptions {
         check(catalog, name);
         Status wanted = Checks.query("status", status, Status.class);
         int size = (int) Checks.query("limit", limit, 100, 1, 1000);
-        return pool.preparedQuery(DELIVERIES)
-                .execute(Tuple.from(Arrays.asList(catalog, name, Checks.query("after", after, 0, 0, Long.MAX_VALUE),
-                        wanted == null ? null : wanted.name(), size)))
+        Tuple arguments = Tuple.from(Arrays.asList(catalog, name, Checks.query("after", after, 0, 0, Long.MAX_VALUE),
+                wanted == null ? null : wanted.name(), size));
+        return pool.preparedQuery(KNOWN)
+                .execute(Tuple.of(catalog))
+                .flatMap(known -> {
+                    if (known.size() == 0) {
+                        return Uni.createFrom().<RowSet<Row>>failure(StockoutProblem.unknownCatalog(catalog));
+                    }
+                    return pool.preparedQuery(DELIVERIES).execute(arguments);
+                })
                 .map(rows -> {
                     List<Delivery> deliveries = new ArrayList<>();
                     for (Row row : rows) {
@@ -220,6 +230,7 @@ public class Subscriptions {
     @POST
     @Path("/{name}/deliveries/{id}/retry")
     @Allowed(AccessRole.WRITE)
+    @APIResponse(responseCode = "204", description = "The delivery is sent again")
     public Uni<Void> retry(@PathParam("catalog") String catalog, @PathParam("name") String name,
             @PathParam("id") String id) {
         check(catalog, name);

@@ -3,6 +3,7 @@ package io.stockout.runtime.problem;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -60,6 +61,37 @@ public class StockoutProblemMapper {
                         "Accept " + headers.getHeaderString(HttpHeaders.ACCEPT) + " names no type " + uri.getPath()
                                 + " answers in; it answers application/json",
                         null))
+                .build();
+    }
+
+    /**
+     * The framework's other refusals on Stockout's paths, which come without a body: an answer type that none of the
+     * endpoints sharing a path gives (a list that also exports NDJSON, for example), a malformed {@code Accept} or
+     * {@code Content-Type} header. They are problems too. A refusal that carries its own answer, and every refusal on
+     * the application's other paths, is left as it is.
+     */
+    @ServerExceptionMapper(priority = Priorities.USER + 100)
+    public Response refused(WebApplicationException refusal, UriInfo uri, HttpHeaders headers) {
+        Response response = refusal.getResponse();
+        if (!uri.getPath().startsWith(PATHS) || response == null || response.hasEntity()
+                || response.getStatus() < 400 || response.getStatus() >= 500) {
+            return response;
+        }
+        Problem problem = switch (response.getStatus()) {
+            case 406 -> new Problem(Problem.type("not-acceptable"), "The endpoint cannot answer in the type asked for", 406,
+                    "Accept " + headers.getHeaderString(HttpHeaders.ACCEPT) + " names no type " + uri.getPath()
+                            + " answers in",
+                    null);
+            case 415 -> new Problem(Problem.type("unsupported-media-type"), "The endpoint does not take this body type",
+                    415, "Content-Type " + headers.getHeaderString(HttpHeaders.CONTENT_TYPE) + " is not taken at "
+                            + uri.getPath(),
+                    null);
+            default -> new Problem(Problem.type("invalid-request"), "The request is not valid", response.getStatus(),
+                    "The request's headers cannot be read (a malformed Accept or Content-Type, for example)", null);
+        };
+        return Response.status(response.getStatus())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
                 .build();
     }
 }

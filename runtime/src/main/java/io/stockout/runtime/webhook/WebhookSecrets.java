@@ -67,8 +67,10 @@ public class WebhookSecrets {
             INSERT INTO stockout_webhook_secret (catalog_id, source, current, secret, created_at, expires_at)
             VALUES ($1, $2, true, $3, $4, NULL)""";
     private static final String LIST = """
-            SELECT source, current, created_at, expires_at FROM stockout_webhook_secret WHERE catalog_id = $1
-             ORDER BY source, current DESC""";
+            SELECT s.source, s.current, s.created_at, s.expires_at,
+                   EXISTS (SELECT 1 FROM stockout_catalog WHERE id = $1) AS known
+              FROM (SELECT 1) one LEFT JOIN stockout_webhook_secret s ON s.catalog_id = $1
+             ORDER BY s.source, s.current DESC""";
 
     private final Pool pool;
     private final Clock clock;
@@ -263,26 +265,35 @@ public class WebhookSecrets {
     private static Uni<Void> replace(SqlConnection connection, Key key, boolean keepPrevious,
             OffsetDateTime previousExpiresAt, String next, OffsetDateTime now) {
         Tuple catalogAndSource = Tuple.of(key.catalog(), key.source().name());
-        Uni<?> dropped = keepPrevious
-                ? connection.preparedQuery(DROP_EXPIRED).execute(Tuple.of(key.catalog(), key.source().name(), now, next))
-                : connection.preparedQuery(DROP_PREVIOUS).execute(catalogAndSource);
-        return dropped
+        // the current secret first: the audit trail keeps one entry per source and change, whose "before" is the first
+        // row the change touches, and that must be the secret being replaced rather than an expired previous one
+        Uni<?> retired = keepPrevious
+                ? connection.preparedQuery(RETIRE_CURRENT)
+                        .execute(Tuple.of(key.catalog(), key.source().name(), previousExpiresAt))
+                : connection.preparedQuery(DROP_CURRENT).execute(catalogAndSource);
+        return retired
                 .flatMap(done -> keepPrevious
-                        ? connection.preparedQuery(RETIRE_CURRENT)
-                                .execute(Tuple.of(key.catalog(), key.source().name(), previousExpiresAt))
-                        : connection.preparedQuery(DROP_CURRENT).execute(catalogAndSource))
-                .flatMap(retired -> connection.preparedQuery(ADD)
+                        ? connection.preparedQuery(DROP_EXPIRED)
+                                .execute(Tuple.of(key.catalog(), key.source().name(), now, next))
+                        : connection.preparedQuery(DROP_PREVIOUS).execute(catalogAndSource))
+                .flatMap(dropped -> connection.preparedQuery(ADD)
                         .execute(Tuple.of(key.catalog(), key.source().name(), next, now)))
                 .replaceWithVoid();
     }
 
-    /** The catalog's secrets, without their values. */
+    /** The catalog's secrets, without their values; a 404 problem when the catalog does not exist. */
     public Uni<List<SecretView>> list(String catalog) {
         return pool.preparedQuery(LIST)
                 .execute(Tuple.of(catalog))
                 .map(rows -> {
                     List<SecretView> views = new ArrayList<>();
                     for (Row row : rows) {
+                        if (!row.getBoolean("known")) {
+                            throw StockoutProblem.unknownCatalog(catalog);
+                        }
+                        if (row.getString("source") == null) {
+                            continue;
+                        }
                         views.add(new SecretView(name(WebhookSource.valueOf(row.getString("source"))),
                                 row.getBoolean("current"), row.getOffsetDateTime("created_at"),
                                 row.getOffsetDateTime("expires_at")));
