@@ -290,6 +290,19 @@ public interface StockoutRuntimeConfig {
         Duration timeToLive();
 
         /**
+         * The most SKUs whose slowly changing facts the availability check keeps in memory, about 1.5 KB each.
+         * <p>
+         * Kept per requested SKU: its inbound supply with its suppliers' outlooks, its lead time, its promise horizon,
+         * its linked substitutes and its similar candidates in rank order; what changes with every cart (free units,
+         * holds, backorders) is read at every request. A check whose SKUs are all kept reads only those in a shorter
+         * statement; one with a SKU not kept reads everything, and keeps it. Any change of those facts in a catalog, by
+         * any instance or by SQL, drops the catalog's SKUs on every instance. When full, keeping one more SKU forgets
+         * another: size it to the SKUs asked for often, which for a shop is far fewer than its catalog.
+         */
+        @WithDefault("20000")
+        int maxSkuFacts();
+
+        /**
          * The longest wait between two attempts to open the listening connection again after it was lost.
          * <p>
          * The first attempt is at once; each failed attempt doubles the wait, up to this. Until the connection is back,
