@@ -303,6 +303,17 @@ public interface StockoutRuntimeConfig {
         int maxSkuFacts();
 
         /**
+         * The longest time the availability check uses a SKU's kept facts (see {@code max-sku-facts}) before it reads
+         * them again, even when no change was announced.
+         * <p>
+         * Longer than {@code time-to-live}: these facts feed read-only answers (a cart validation always reads them), a
+         * catalog has many SKUs, each asked for less often than the catalog itself, and nothing is served while the
+         * listening connection is down.
+         */
+        @WithDefault("10m")
+        Duration skuFactsTimeToLive();
+
+        /**
          * The longest wait between two attempts to open the listening connection again after it was lost.
          * <p>
          * The first attempt is at once; each failed attempt doubles the wait, up to this. Until the connection is back,

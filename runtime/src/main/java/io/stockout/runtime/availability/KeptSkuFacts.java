@@ -52,7 +52,7 @@ public class KeptSkuFacts {
 
     public KeptSkuFacts(Coherence coherence, StockoutRuntimeConfig config) {
         this.coherence = coherence;
-        this.cache = new CoherentCache<>(coherence, Key::catalog, config.cache().timeToLive(), Coherence.SKU_FACTS,
+        this.cache = new CoherentCache<>(coherence, Key::catalog, config.cache().skuFactsTimeToLive(), Coherence.SKU_FACTS,
                 config.cache().maxSkuFacts(), System::nanoTime);
     }
 
