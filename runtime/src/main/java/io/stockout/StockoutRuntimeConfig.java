@@ -270,7 +270,7 @@ public interface StockoutRuntimeConfig {
     interface Cache {
 
         /**
-         * Whether catalog settings and webhook secrets are kept in memory between requests.
+         * Whether catalog settings, webhook secrets and the availability check's SKU facts are kept in memory between requests.
          * <p>
          * When on, each instance holds one more database connection that listens for changes (PostgreSQL
          * {@code LISTEN}), and a change made through any instance, or by SQL, counts on every instance as soon as it is
