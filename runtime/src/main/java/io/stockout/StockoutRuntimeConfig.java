@@ -270,7 +270,7 @@ public interface StockoutRuntimeConfig {
     interface Cache {
 
         /**
-         * Whether catalog settings and webhook secrets are kept in memory between requests.
+         * Whether catalog settings, webhook secrets and the availability check's SKU facts are kept in memory between requests.
          * <p>
          * When on, each instance holds one more database connection that listens for changes (PostgreSQL
          * {@code LISTEN}), and a change made through any instance, or by SQL, counts on every instance as soon as it is
@@ -288,6 +288,30 @@ public interface StockoutRuntimeConfig {
          */
         @WithDefault("1m")
         Duration timeToLive();
+
+        /**
+         * The most SKUs whose slowly changing facts the availability check keeps in memory, about 1.5 KB each.
+         * <p>
+         * Kept per requested SKU: its inbound supply with its suppliers' outlooks, its lead time, its promise horizon,
+         * its linked substitutes and its similar candidates in rank order; what changes with every cart (free units,
+         * holds, backorders) is read at every request. A check whose SKUs are all kept reads only those in a shorter
+         * statement; one with a SKU not kept reads everything, and keeps it. Any change of those facts in a catalog, by
+         * any instance or by SQL, drops the catalog's SKUs on every instance. When full, keeping one more SKU forgets
+         * another: size it to the SKUs asked for often, which for a shop is far fewer than its catalog.
+         */
+        @WithDefault("20000")
+        int maxSkuFacts();
+
+        /**
+         * The longest time the availability check uses a SKU's kept facts (see {@code max-sku-facts}) before it reads
+         * them again, even when no change was announced.
+         * <p>
+         * Longer than {@code time-to-live}: these facts feed read-only answers (a cart validation always reads them), a
+         * catalog has many SKUs, each asked for less often than the catalog itself, and nothing is served while the
+         * listening connection is down.
+         */
+        @WithDefault("10m")
+        Duration skuFactsTimeToLive();
 
         /**
          * The longest wait between two attempts to open the listening connection again after it was lost.

@@ -85,6 +85,21 @@ public record Workload(String name, Kind kind, Dataset dataset) implements Seria
         return body.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * An availability check of the out-of-stock SKUs numbered {@code first} to {@code first + count - 1}, without a
+     * shopper: it reads, and so lets Stockout keep, what W1 asks for of each of them.
+     */
+    public Request warming(int first, int count) {
+        int[] skus = new int[Math.min(count, dataset.outOfStockSkus() - first)];
+        for (int i = 0; i < skus.length; i++) {
+            skus[i] = dataset.outOfStock(first + i);
+        }
+        StringBuilder body = new StringBuilder(40 * skus.length).append("{\"lines\":[");
+        lines(body, skus);
+        return signed("/stockout/catalogs/" + dataset.catalog() + "/availability",
+                body.append("]}").toString().getBytes(StandardCharsets.UTF_8));
+    }
+
     private byte[] cartBody(SplittableRandom random) {
         StringBuilder body = new StringBuilder(200).append("{\"version\":1,\"lines\":[");
         lines(body, outOfStock(random, CART_LINES));

@@ -17,6 +17,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,7 +42,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * of them: the other must act on every change within one second. Each change is made through instance A while
  * instance B is asked again and again; the time from sending the change to B's first answer that shows it is
  * measured and held to one second. A change written with the triggers off, and so not announced, shows that B does
- * answer from memory. Then B's listening connection is killed in PostgreSQL: B still sees the changes made meanwhile
+ * answer from memory. The same holds for the SKU facts B keeps for its availability checks (inbound supply, lead time).
+ * Then B's listening connection is killed in PostgreSQL: B still sees the changes made meanwhile
  * and, once it listens again, the later ones within a second.
  */
 class LiveTogglesOnTwoInstancesIT {
@@ -110,6 +113,22 @@ class LiveTogglesOnTwoInstancesIT {
                 () -> !offers(ask(second)).contains("BACKORDER"));
         measure("SKU policy BACKORDER", () -> expectOk(send(first, "POST", "/skus", List.of(tent("BACKORDER")))),
                 () -> offers(ask(second)).contains("BACKORDER"));
+        // B keeps the SKU's slowly changing facts too (its supply, lead time, horizon): each change counts on B as fast
+        assertThat(promise(ask(second))).contains("\"basis\":\"LEAD_TIME\"");
+        String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+        measure("inbound supply added", () -> expectOk(send(first, "POST", "/inbound", List.of(Map.of("reference", "PO-1",
+                "sku", "TENT", "quantity", 20, "expectedDate", tomorrow)))),
+                () -> promise(ask(second)).contains("\"basis\":\"INBOUND\""));
+        measure("inbound supply cancelled", () -> expectOk(send(first, "POST", "/inbound", List.of(Map.of("reference", "PO-1",
+                "sku", "TENT", "quantity", 20, "expectedDate", tomorrow,
+                "cancelled", true)))),
+                () -> promise(ask(second)).contains("\"basis\":\"LEAD_TIME\""));
+        String leadTimeOf3 = promise(ask(second));
+        measure("lead time 3 to 40 days", () -> expectOk(send(first, "POST", "/skus", List.of(Map.of("sku", "TENT",
+                "policy", "BACKORDER", "backorderCap", 10, "leadTimeDays", 40)))),
+                () -> !promise(ask(second)).equals(leadTimeOf3));
+        measure("lead time back to 3 days", () -> expectOk(send(first, "POST", "/skus", List.of(tent("BACKORDER")))),
+                () -> promise(ask(second)).equals(leadTimeOf3));
         // a rotation without overlap: the previous secret stops counting on B too
         String next = Signing.secretFor(CATALOG + "-next");
         measure("secret rotated without overlap", () -> expectOk(send(first, "PUT", "/webhook-secrets/stockout",
@@ -250,6 +269,16 @@ class LiveTogglesOnTwoInstancesIT {
 
     private static String status(JsonNode answer) {
         return answer.get("lines").get(0).get("status").asText();
+    }
+
+    /** The first line's backorder promise, as B answered it; empty when none is offered. */
+    private static String promise(JsonNode answer) {
+        for (JsonNode offer : answer.get("lines").get(0).get("offers")) {
+            if ("BACKORDER".equals(offer.get("kind").asText())) {
+                return offer.get("promise").toString();
+            }
+        }
+        return "";
     }
 
     private static List<String> offers(JsonNode answer) {

@@ -4,9 +4,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,6 +23,7 @@ import io.stockout.runtime.decision.SkuFacts;
 import io.stockout.runtime.decision.StoreFacts;
 import io.stockout.runtime.decision.SubstituteCandidate;
 import io.stockout.runtime.decision.SubstituteMatch;
+import io.stockout.runtime.promise.Supply;
 import io.stockout.runtime.stock.FactRows;
 import io.stockout.runtime.stock.StockSql;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -41,9 +44,30 @@ public class AvailabilityRepository {
     private static final int SIMILAR_CANDIDATES = 25;
 
     /**
-     * The SKUs with their stock, supply and substitute candidates. The placeholders in braces choose what is read: the
-     * SKUs alone when the catalog's settings are known, else the catalog's row joined with its SKUs, so that reading
-     * the settings costs no statement of its own.
+     * The similar substitutes of each requested SKU: its candidates ({@code ranked}: {@code for_sku}, {@code sku},
+     * {@code ord}) tried for free units in rank order until enough are found (the fence keeps the costly free-units test
+     * above the ranking, so that it stops early). {@code {limit}} and {@code {now}} name the parameters.
+     */
+    private static final String ALIKE = """
+            alike AS (
+                SELECT r.sku AS for_sku, a.sku, a.ord
+                  FROM req r CROSS JOIN LATERAL (
+                      SELECT c.sku, c.ord
+                        FROM (SELECT c.sku, c.ord FROM ranked c WHERE c.for_sku = r.sku ORDER BY c.ord OFFSET 0) c
+                       WHERE %s > 0
+                       ORDER BY c.ord
+                       LIMIT {limit}) a)""".formatted(StockSql.shipFree("$1", "c.sku", "{now}"));
+
+    /** The columns of a SKU row that every statement reads, from the {@code stockout_sku} row {@code s}. */
+    private static final String SKU_COLUMNS = """
+            s.sku, s.name, s.category, s.brand, s.size, s.price, s.policy, s.backorder_cap, s.backorder_unlimited,
+            s.forced_out_of_stock, s.backorders_paused""";
+
+    /**
+     * The SKUs with their stock, supply and substitute candidates, each requested SKU with all its slowly changing
+     * facts, to be kept: its candidates in rank order ({@code ranked}) besides those found with free units. The
+     * placeholders in braces choose what is read: the SKUs alone when the catalog's settings are known, else the
+     * catalog's row joined with its SKUs, so that reading the settings costs no statement of its own.
      */
     private static final String SKUS_TEMPLATE = """
             WITH req AS (SELECT DISTINCT unnest($2::text[]) AS sku),
@@ -53,13 +77,12 @@ public class AvailabilityRepository {
                   FROM stockout_substitute l JOIN req ON req.sku = l.sku
                  WHERE l.catalog_id = $1),
             -- similar SKUs: only for policies that offer substitutes, and among a bounded number of the category's
-            -- SKUs nearest in price (read from the category-and-price index, below and above), whatever its size;
-            -- ranked first, then tried for free units in that order until enough are found (the fence keeps the
-            -- costly free-units test above the ranking)
-            alike AS (
-                SELECT b.sku AS for_sku, c.sku, c.same_brand, c.same_size, c.gap
+            -- SKUs nearest in price (read from the category-and-price index, below and above), whatever its size
+            ranked AS (
+                SELECT b.sku AS for_sku, c.sku, c.ord
                   FROM base b CROSS JOIN LATERAL (
-                      SELECT r.*
+                      SELECT n.sku, row_number() OVER (ORDER BY n.same_brand DESC, n.same_size DESC, n.gap NULLS LAST,
+                                                                n.sku) AS ord
                         FROM (
                             SELECT n.sku, (n.brand IS NOT DISTINCT FROM b.brand) AS same_brand,
                                    (n.size IS NOT DISTINCT FROM b.size) AS same_size, abs(n.price - b.price) AS gap
@@ -80,30 +103,44 @@ public class AvailabilityRepository {
                                     WHERE s2.catalog_id = $1 AND s2.category = b.category AND s2.sku <> b.sku
                                       AND NOT s2.forced_out_of_stock AND b.price IS NULL
                                     ORDER BY s2.price DESC LIMIT $6)) n
-                             WHERE n.sku NOT IN (SELECT l.sku FROM linked l WHERE l.for_sku = b.sku)
-                             ORDER BY same_brand DESC, same_size DESC, gap NULLS LAST, n.sku
-                             OFFSET 0) r
-                       WHERE %s > 0
-                       ORDER BY r.same_brand DESC, r.same_size DESC, r.gap NULLS LAST, r.sku
-                       LIMIT $4) c
+                             WHERE n.sku NOT IN (SELECT l.sku FROM linked l WHERE l.for_sku = b.sku)) n) c
                  WHERE b.category IS NOT NULL AND b.policy IN ('SUBSTITUTE', 'BACKORDER_OR_SUBSTITUTE')),
+            %s,
             cand AS (SELECT sku FROM req UNION SELECT sku FROM linked UNION SELECT sku FROM alike)
-            SELECT {catalog}s.sku, s.name, s.category, s.brand, s.size, s.price, s.policy, s.backorder_cap,
-                   s.backorder_unlimited, s.forced_out_of_stock, s.backorders_paused,
+            SELECT {catalog}%s,
                    CASE WHEN s.sku IN (SELECT sku FROM req) THEN %s END AS horizon_days,
                    %s::int AS ship_available,
                    CASE WHEN s.sku IN (SELECT sku FROM req) THEN %s::int ELSE 0 END AS backordered,
                    %s,
                    (SELECT array_agg(l.sku ORDER BY l.rank, l.sku) FROM linked l WHERE l.for_sku = s.sku) AS linked,
                    (SELECT array_agg(l.rank ORDER BY l.rank, l.sku) FROM linked l WHERE l.for_sku = s.sku) AS linked_ranks,
-                   (SELECT array_agg(m.sku ORDER BY m.same_brand DESC, m.same_size DESC, m.gap NULLS LAST, m.sku)
-                      FROM alike m WHERE m.for_sku = s.sku) AS similar_skus
+                   (SELECT array_agg(m.sku ORDER BY m.ord) FROM alike m WHERE m.for_sku = s.sku) AS similar_skus,
+                   (SELECT array_agg(m.sku ORDER BY m.ord) FROM ranked m WHERE m.for_sku = s.sku) AS ranked
               {from}
               %s
              {where}
-            """.formatted(StockSql.shipFree("$1", "r.sku", "$5"), StockSql.horizonDays("$1", "s"),
-            StockSql.shipFree("$1", "s.sku", "$5"), StockSql.backordered("$1", "s.sku", "$5"), StockSql.SUPPLY_COLUMNS,
-            StockSql.supplyJoins("$1", "s", "s.sku IN (SELECT sku FROM req)"));
+            """.formatted(ALIKE.replace("{limit}", "$4").replace("{now}", "$5"), SKU_COLUMNS,
+            StockSql.horizonDays("$1", "s"), StockSql.shipFree("$1", "s.sku", "$5"), StockSql.backordered("$1", "s.sku", "$5"),
+            StockSql.SUPPLY_COLUMNS, StockSql.supplyJoins("$1", "s", "s.sku IN (SELECT sku FROM req)"));
+
+    /**
+     * The SKUs of a check whose requested SKUs' slowly changing facts are all kept: only what changes with every cart,
+     * by primary key. Parameters: the catalog, the requested SKUs, the most substitutes per line, now, the kept similar
+     * candidates as three parallel arrays (requested SKU, candidate, rank), and the kept linked substitutes.
+     */
+    private static final String KNOWN_SKUS = """
+            WITH req AS (SELECT DISTINCT unnest($2::text[]) AS sku),
+            ranked AS (SELECT * FROM unnest($5::text[], $6::text[], $7::int[]) AS c (for_sku, sku, ord)),
+            %s,
+            cand AS (SELECT sku FROM req UNION SELECT unnest($8::text[]) UNION SELECT sku FROM alike)
+            SELECT %s,
+                   %s::int AS ship_available,
+                   CASE WHEN s.sku IN (SELECT sku FROM req) THEN %s::int ELSE 0 END AS backordered,
+                   (SELECT array_agg(m.sku ORDER BY m.ord) FROM alike m WHERE m.for_sku = s.sku) AS similar_skus
+              FROM stockout_sku s JOIN cand ON cand.sku = s.sku
+             WHERE s.catalog_id = $1
+            """.formatted(ALIKE.replace("{limit}", "$3").replace("{now}", "$4"), SKU_COLUMNS,
+            StockSql.shipFree("$1", "s.sku", "$4"), StockSql.backordered("$1", "s.sku", "$4"));
 
     private static final String SKUS = SKUS_TEMPLATE.replace("{catalog}", "")
             .replace("{from}", "FROM stockout_sku s JOIN cand ON cand.sku = s.sku")
@@ -164,12 +201,15 @@ public class AvailabilityRepository {
     private final Pool pool;
     private final FactRows rows;
     private final Catalogs catalogs;
+    private final KeptSkuFacts kept;
     private final StockoutRuntimeConfig config;
 
-    public AvailabilityRepository(Pool pool, FactRows rows, Catalogs catalogs, StockoutRuntimeConfig config) {
+    public AvailabilityRepository(Pool pool, FactRows rows, Catalogs catalogs, KeptSkuFacts kept,
+            StockoutRuntimeConfig config) {
         this.pool = pool;
         this.rows = rows;
         this.catalogs = catalogs;
+        this.kept = kept;
         this.config = config;
     }
 
@@ -183,16 +223,20 @@ public class AvailabilityRepository {
 
     /**
      * The facts for the SKUs and their substitute candidates as of {@code now}, or empty when the catalog does not
-     * exist. The catalog's settings come from memory when they are kept, else with the SKUs.
+     * exist. The catalog's settings come from memory when they are kept, else with the SKUs; so do the requested SKUs'
+     * slowly changing facts when every one of them is kept, else all are read and kept.
      */
     public Uni<Optional<Loaded>> load(String catalog, List<String> skus, Optional<AvailabilityRequest.Shopper> shopper,
             OffsetDateTime now) {
         String[] distinct = skus.stream().distinct().toArray(String[]::new);
         Coherence.Stamp stamp = catalogs.stamp();
         Optional<CatalogSettings> known = catalogs.cached(catalog);
-        Uni<RowSet<Row>> skuRows = pool.preparedQuery(known.isPresent() ? SKUS : SKUS_AND_CATALOG)
-                .execute(Tuple.from(List.of(catalog, distinct, config.substitutes().priceBand(),
-                        config.substitutes().maxPerLine(), now, SIMILAR_CANDIDATES)));
+        KeptSkuFacts.Outlook[] outlooks = known.isPresent() ? kept.all(catalog, distinct) : null;
+        Uni<RowSet<Row>> skuRows = outlooks != null
+                ? pool.preparedQuery(KNOWN_SKUS).execute(knownParameters(catalog, distinct, outlooks, now))
+                : pool.preparedQuery(known.isPresent() ? SKUS : SKUS_AND_CATALOG)
+                        .execute(Tuple.from(List.of(catalog, distinct, config.substitutes().priceBand(),
+                                config.substitutes().maxPerLine(), now, SIMILAR_CANDIDATES)));
         Uni<Optional<Surroundings>> stores = shopper.isEmpty()
                 ? Uni.createFrom().item(Optional.empty())
                 : stores(catalog, known, distinct, shopper.get(), now);
@@ -201,7 +245,30 @@ public class AvailabilityRepository {
                 .unis(skuRows, stores)
                 .asTuple()
                 .map(both -> known.or(() -> settings(catalog, both.getItem1(), stamp))
-                        .map(settings -> new Loaded(facts(settings, both.getItem1(), both.getItem2()), both.getItem2())));
+                        .map(settings -> new Loaded(outlooks != null
+                                ? knownFacts(settings, both.getItem1(), distinct, outlooks, both.getItem2())
+                                : facts(settings, both.getItem1(), distinct, both.getItem2(), stamp), both.getItem2())));
+    }
+
+    private Tuple knownParameters(String catalog, String[] skus, KeptSkuFacts.Outlook[] outlooks, OffsetDateTime now) {
+        List<String> forSkus = new ArrayList<>();
+        List<String> similar = new ArrayList<>();
+        List<Integer> ranks = new ArrayList<>();
+        Set<String> linked = new LinkedHashSet<>();
+        for (int i = 0; i < skus.length; i++) {
+            List<String> candidates = outlooks[i].similarSkus();
+            for (int rank = 0; rank < candidates.size(); rank++) {
+                forSkus.add(skus[i]);
+                similar.add(candidates.get(rank));
+                ranks.add(rank + 1);
+            }
+            for (SubstituteCandidate link : outlooks[i].linked()) {
+                linked.add(link.sku());
+            }
+        }
+        return Tuple.from(List.of(catalog, skus, config.substitutes().maxPerLine(), now,
+                forSkus.toArray(String[]::new), similar.toArray(String[]::new), ranks.toArray(Integer[]::new),
+                linked.toArray(String[]::new)));
     }
 
     /** The settings read with the SKUs, kept for the next requests; empty when the catalog does not exist. */
@@ -249,28 +316,59 @@ public class AvailabilityRepository {
         return latitude == null ? Optional.empty() : Optional.of(new Surroundings(latitude, longitude, stores));
     }
 
-    private static AvailabilityFacts facts(CatalogSettings settings, RowSet<Row> found, Optional<Surroundings> around) {
+    /** The facts read in full, the requested SKUs' slowly changing ones kept for the next checks. */
+    private AvailabilityFacts facts(CatalogSettings settings, RowSet<Row> found, String[] requested,
+            Optional<Surroundings> around, Coherence.Stamp stamp) {
         double percentile = settings.facts().terms().percentile();
+        Set<String> asked = Set.of(requested);
         Map<String, SkuFacts> skus = new HashMap<>();
         for (Row row : found) {
-            if (row.getString("sku") != null) {
-                SkuFacts sku = sku(row, percentile);
-                skus.put(sku.sku(), sku);
+            String sku = row.getString("sku");
+            if (sku == null) {
+                continue;
             }
+            List<SubstituteCandidate> linked = new ArrayList<>();
+            String[] links = row.getArrayOfStrings("linked");
+            if (links != null) {
+                Integer[] ranks = row.getArrayOfIntegers("linked_ranks");
+                for (int i = 0; i < links.length; i++) {
+                    linked.add(new SubstituteCandidate(links[i], SubstituteMatch.LINKED, ranks[i]));
+                }
+            }
+            Supply supply = FactRows.supply(row, percentile);
+            Integer horizonDays = row.getInteger("horizon_days");
+            if (asked.contains(sku)) {
+                kept.keep(settings.id(), sku,
+                        KeptSkuFacts.outlook(supply, horizonDays, linked, row.getArrayOfStrings("ranked")), stamp);
+            }
+            skus.put(sku, sku(row, supply, horizonDays, linked));
         }
         List<StoreFacts> stores = around.map(Surroundings::stores).orElse(List.of());
         return new AvailabilityFacts(settings.facts(), skus, around.isPresent(), stores);
     }
 
-    private static SkuFacts sku(Row row, double percentile) {
-        List<SubstituteCandidate> substitutes = new ArrayList<>();
-        String[] linked = row.getArrayOfStrings("linked");
-        if (linked != null) {
-            Integer[] ranks = row.getArrayOfIntegers("linked_ranks");
-            for (int i = 0; i < linked.length; i++) {
-                substitutes.add(new SubstituteCandidate(linked[i], SubstituteMatch.LINKED, ranks[i]));
-            }
+    /** The facts read by {@link #KNOWN_SKUS}, completed with what is kept of the requested SKUs. */
+    private static AvailabilityFacts knownFacts(CatalogSettings settings, RowSet<Row> found, String[] requested,
+            KeptSkuFacts.Outlook[] outlooks, Optional<Surroundings> around) {
+        Map<String, KeptSkuFacts.Outlook> asked = new HashMap<>();
+        for (int i = 0; i < requested.length; i++) {
+            asked.put(requested[i], outlooks[i]);
         }
+        Map<String, SkuFacts> skus = new HashMap<>();
+        for (Row row : found) {
+            String sku = row.getString("sku");
+            KeptSkuFacts.Outlook outlook = asked.get(sku);
+            // a substitute's own supply and horizon weigh in no answer
+            skus.put(sku, outlook == null
+                    ? sku(row, Supply.NONE, null, List.of())
+                    : sku(row, outlook.supply(), outlook.horizonDays(), outlook.linked()));
+        }
+        List<StoreFacts> stores = around.map(Surroundings::stores).orElse(List.of());
+        return new AvailabilityFacts(settings.facts(), skus, around.isPresent(), stores);
+    }
+
+    private static SkuFacts sku(Row row, Supply supply, Integer horizonDays, List<SubstituteCandidate> linked) {
+        List<SubstituteCandidate> substitutes = new ArrayList<>(linked);
         String[] similar = row.getArrayOfStrings("similar_skus");
         if (similar != null) {
             for (int i = 0; i < similar.length; i++) {
@@ -281,8 +379,7 @@ public class AvailabilityRepository {
                 row.getString("brand"), row.getString("size"), row.getBigDecimal("price"),
                 OutOfStockPolicy.valueOf(row.getString("policy")), row.getInteger("backorder_cap"),
                 row.getBoolean("backorder_unlimited"), row.getBoolean("forced_out_of_stock"),
-                row.getInteger("ship_available"), row.getInteger("backordered"),
-                FactRows.supply(row, percentile), substitutes,
-                Boolean.TRUE.equals(row.getBoolean("backorders_paused")), row.getInteger("horizon_days"));
+                row.getInteger("ship_available"), row.getInteger("backordered"), supply, substitutes,
+                Boolean.TRUE.equals(row.getBoolean("backorders_paused")), horizonDays);
     }
 }

@@ -178,8 +178,13 @@ public class CacheListener {
             }
             return;
         }
+        int colon = payload.indexOf(':');
         if (EVERYTHING.equals(payload)) {
             coherence.changedAll();
+        } else if (colon > 0) {
+            // a catalog id has no colon: "topic:catalog" concerns only the caches of that topic
+            LOG.debugf("Catalog %s changed (%s)", payload.substring(colon + 1), payload.substring(0, colon));
+            coherence.changed(payload.substring(0, colon), payload.substring(colon + 1));
         } else {
             LOG.debugf("Catalog %s changed", payload);
             coherence.changed(payload);

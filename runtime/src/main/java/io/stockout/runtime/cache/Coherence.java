@@ -21,6 +21,12 @@ public class Coherence {
     public record Stamp(long session, long epoch) {
     }
 
+    /**
+     * The topic of the facts of SKUs that an availability check keeps (supply, promise horizon, substitute candidates):
+     * announced as {@code skus:<catalog>} when any of them changes.
+     */
+    public static final String SKU_FACTS = "skus";
+
     private final AtomicLong session = new AtomicLong();
     private final AtomicLong epoch = new AtomicLong();
     private final List<CoherentCache<?, ?>> caches = new CopyOnWriteArrayList<>();
@@ -62,6 +68,19 @@ public class Coherence {
         epoch.incrementAndGet();
         for (CoherentCache<?, ?> cache : caches) {
             cache.drop(catalog);
+        }
+    }
+
+    /**
+     * Something of the catalog changed that only caches of the given topic keep: their entries of the catalog are
+     * dropped, and no read that the change overtook is kept by any cache.
+     */
+    public void changed(String topic, String catalog) {
+        epoch.incrementAndGet();
+        for (CoherentCache<?, ?> cache : caches) {
+            if (topic.equals(cache.topic())) {
+                cache.drop(catalog);
+            }
         }
     }
 

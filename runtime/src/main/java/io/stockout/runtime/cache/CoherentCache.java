@@ -11,6 +11,9 @@ import java.util.function.LongSupplier;
  * instance listens for changes, within its time to live, and until a change of its catalog drops it (see
  * {@link Coherence}); a value that is no longer served stays known as the last one read, for answering while the
  * database is away.
+ * <p>
+ * A cache may belong to a topic: then a change announced for that topic of a catalog drops its values too, while caches
+ * of other topics keep theirs. A cache may hold at most a given number of values: keeping one more forgets another.
  *
  * @param <K> what a value is looked up by
  * @param <V> the value; absence (an unknown catalog, for example) is never kept
@@ -24,6 +27,8 @@ public final class CoherentCache<K, V> {
     private final Function<K, String> catalogOf;
     private final long timeToLive;
     private final LongSupplier nanoTime;
+    private final String topic;
+    private final int maxEntries;
     private final ConcurrentMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
 
     /**
@@ -32,9 +37,21 @@ public final class CoherentCache<K, V> {
      * @param nanoTime the clock of ages ({@link System#nanoTime()}): how long a value was kept is not business time
      */
     public CoherentCache(Coherence coherence, Function<K, String> catalogOf, Duration timeToLive, LongSupplier nanoTime) {
+        this(coherence, catalogOf, timeToLive, null, Integer.MAX_VALUE, nanoTime);
+    }
+
+    /**
+     * @param topic what the values are about, for changes announced for one topic of a catalog ({@link Coherence#SKU_FACTS}),
+     *        or {@code null} when only changes of the whole catalog concern them
+     * @param maxEntries the most values kept at once
+     */
+    public CoherentCache(Coherence coherence, Function<K, String> catalogOf, Duration timeToLive, String topic,
+            int maxEntries, LongSupplier nanoTime) {
         this.coherence = coherence;
         this.catalogOf = catalogOf;
         this.timeToLive = timeToLive.toNanos();
+        this.topic = topic;
+        this.maxEntries = Math.max(1, maxEntries);
         this.nanoTime = nanoTime;
         coherence.register(this);
     }
@@ -73,6 +90,14 @@ public final class CoherentCache<K, V> {
             return;
         }
         Entry<V> entry = new Entry<>(value, stamp.session(), nanoTime.getAsLong());
+        if (entries.size() >= maxEntries && !entries.containsKey(key)) {
+            // full: an arbitrary value makes room, which costs a read the next time it is asked for
+            var keys = entries.keySet().iterator();
+            if (keys.hasNext()) {
+                keys.next();
+                keys.remove();
+            }
+        }
         entries.put(key, entry);
         // a change that came between the check and the put has dropped the catalog already, or is seen here
         if (!coherence.unchangedSince(stamp)) {
@@ -93,6 +118,10 @@ public final class CoherentCache<K, V> {
     /** Forgets the key's value altogether, last known included. */
     public void remove(K key) {
         entries.remove(key);
+    }
+
+    String topic() {
+        return topic;
     }
 
     void drop(String catalog) {

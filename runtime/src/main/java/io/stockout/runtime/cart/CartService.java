@@ -30,8 +30,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Cart validation: one transaction that reads the catalog and takes the cart's row lock (creating the cart), releases
- * the cart's previous holds, locks its SKUs, reads what is free, plans, and writes the new holds and the plan.
+ * Cart validation: one transaction that reads the catalog, takes the cart's row lock (creating the cart) and locks its
+ * SKUs, releases the cart's previous holds, reads what is free, plans, and writes the new holds and the plan.
  */
 @ApplicationScoped
 public class CartService {
@@ -39,9 +39,12 @@ public class CartService {
     private static final Logger LOG = Logger.getLogger(CartService.class);
 
     /**
-     * Reads the catalog, and creates the cart or takes the existing cart's row lock, in one statement: the no-op update
-     * of a conflicting insert locks the row as {@code SELECT ... FOR UPDATE} would, and returns its latest version. No
-     * cart row comes back when the catalog does not exist. {@code xmax = 0} marks a row this statement inserted.
+     * Reads the catalog, creates the cart or takes the existing cart's row lock, and locks the cart's SKUs, in one
+     * statement: the no-op update of a conflicting insert locks the row as {@code SELECT ... FOR UPDATE} would, and
+     * returns its latest version. The SKUs' row locks are taken once the cart's row is locked (they are read from it),
+     * in SKU order, as every claim takes them (see {@link CartStatements}); the free units are read by the next
+     * statement, which sees every claim committed before the locks were granted. No cart row comes back, and nothing is
+     * locked, when the catalog does not exist. {@code xmax = 0} marks a row this statement inserted.
      */
     private static final String OPEN_CART = """
             WITH cat AS (SELECT %s FROM stockout_catalog WHERE id = $1),
@@ -49,8 +52,14 @@ public class CartService {
                 INSERT INTO stockout_cart (catalog_id, cart_id, version, updated_at)
                 SELECT $1, $2::text, $3::bigint, $4::timestamptz FROM cat
                 ON CONFLICT (catalog_id, cart_id) DO UPDATE SET cart_id = excluded.cart_id
-                RETURNING version, state, plan::text AS plan, request_hash, expires_at, (xmax = 0) AS created)
-            SELECT cat.*, cart.* FROM cat LEFT JOIN cart ON true""".formatted(Catalogs.columns(""));
+                RETURNING version, state, plan::text AS plan, request_hash, expires_at, (xmax = 0) AS created),
+            locked AS (
+                SELECT s.sku FROM stockout_sku s, (SELECT 1 FROM cart LIMIT 1) opened
+                 WHERE s.catalog_id = $1 AND s.sku = ANY ($5::text[])
+                 ORDER BY s.sku
+                   FOR UPDATE OF s)
+            SELECT cat.*, cart.*, (SELECT count(*) FROM locked) AS locked FROM cat LEFT JOIN cart ON true"""
+            .formatted(Catalogs.columns(""));
     private static final String RELEASE = "DELETE FROM stockout_hold WHERE catalog_id = $1 AND cart_id = $2";
     /** Writes the new holds and the plan in one statement. */
     private static final String HOLD_AND_SAVE = """
@@ -97,8 +106,9 @@ public class CartService {
         List<Claim> claimed = new ArrayList<>();
         List<LinePlan> planned = new ArrayList<>();
         // the catalog is read with the cart, fresh: a cart's claims never rest on settings kept in memory
+        String[] skus = lines.stream().map(CartLine::sku).distinct().sorted().toArray(String[]::new);
         return pool.withTransaction(connection -> connection.preparedQuery(OPEN_CART)
-                .execute(Tuple.of(catalog, cartId, version, now))
+                .execute(Tuple.of(catalog, cartId, version, now, skus))
                 .flatMap(opened -> {
                     if (opened.size() == 0) {
                         return Uni.createFrom().failure(StockoutProblem.unknownCatalog(catalog));
@@ -150,7 +160,7 @@ public class CartService {
     private Uni<CartPlan> claim(SqlConnection connection, CatalogSettings catalog, String catalogId, String cartId,
             long version, List<CartLine> lines, String fingerprint, OffsetDateTime now, OffsetDateTime expiresAt,
             List<Claim> claimed) {
-        return statements.lockAndRead(connection, catalog.facts(), lines, now)
+        return statements.read(connection, catalog.facts(), lines, now)
                 .flatMap(facts -> {
                     CartDecision.Result result = decision.plan(catalog.facts(), facts, lines, now.toInstant());
                     CartPlan plan = new CartPlan(catalogId, cartId, version, expiresAt, result.lines());

@@ -86,15 +86,25 @@ public class CartStatements {
     public Uni<ClaimFacts> lockAndRead(SqlConnection connection, CatalogFacts catalog, List<CartLine> lines,
             OffsetDateTime now) {
         String[] skus = lines.stream().map(CartLine::sku).distinct().sorted().toArray(String[]::new);
+        return connection.preparedQuery(LOCK_SKUS)
+                .execute(Tuple.of(catalog.id(), skus))
+                .flatMap(locked -> read(connection, catalog, lines, now));
+    }
+
+    /**
+     * Reads what is free of SKUs that the caller's transaction has already locked, by an earlier statement and in SKU
+     * order; pickup stores are read when lines chose one.
+     */
+    public Uni<ClaimFacts> read(SqlConnection connection, CatalogFacts catalog, List<CartLine> lines, OffsetDateTime now) {
+        String[] skus = lines.stream().map(CartLine::sku).distinct().sorted().toArray(String[]::new);
         String[] stores = lines.stream()
                 .map(CartLine::pickupStore)
                 .filter(store -> store != null)
                 .distinct()
                 .toArray(String[]::new);
         Tuple parameters = Tuple.of(catalog.id(), skus, now, stores);
-        return connection.preparedQuery(LOCK_SKUS)
-                .execute(Tuple.of(catalog.id(), skus))
-                .flatMap(locked -> connection.preparedQuery(SKUS).execute(Tuple.of(catalog.id(), skus, now)))
+        return connection.preparedQuery(SKUS)
+                .execute(Tuple.of(catalog.id(), skus, now))
                 .flatMap(skuRows -> {
                     Map<String, ClaimFacts.Sku> facts = new HashMap<>();
                     for (Row row : skuRows) {

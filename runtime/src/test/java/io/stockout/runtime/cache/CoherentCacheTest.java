@@ -141,4 +141,54 @@ class CoherentCacheTest {
         assertThat(settings.fresh("unknown")).isNull();
         assertThat(settings.lastKnown("unknown")).isNull();
     }
+
+    @Test
+    void aChangeOfOneTopicDropsOnlyThatTopicsValuesOfTheCatalog() {
+        CoherentCache<String, String> skus = new CoherentCache<>(coherence, key -> key.substring(0, key.indexOf('/')),
+                Duration.ofMinutes(1), Coherence.SKU_FACTS, 10, nanos::get);
+        settings.keep("shop", "active", coherence.stamp());
+        skus.keep("shop/TENT", "inbound on 03-10", coherence.stamp());
+        skus.keep("other/TENT", "inbound on 03-12", coherence.stamp());
+
+        coherence.changed(Coherence.SKU_FACTS, "shop");
+
+        assertThat(skus.fresh("shop/TENT")).isNull();
+        assertThat(skus.fresh("other/TENT")).isEqualTo("inbound on 03-12");
+        assertThat(settings.fresh("shop")).as("another topic's").isEqualTo("active");
+    }
+
+    @Test
+    void aChangeOfTheWholeCatalogDropsTopicValuesToo() {
+        CoherentCache<String, String> skus = new CoherentCache<>(coherence, key -> key.substring(0, key.indexOf('/')),
+                Duration.ofMinutes(1), Coherence.SKU_FACTS, 10, nanos::get);
+        skus.keep("shop/TENT", "inbound on 03-10", coherence.stamp());
+
+        coherence.changed("shop");
+
+        assertThat(skus.fresh("shop/TENT")).isNull();
+    }
+
+    @Test
+    void aTopicChangeOvertakingAReadKeepsItFromBeingKept() {
+        CoherentCache<String, String> skus = new CoherentCache<>(coherence, key -> key.substring(0, key.indexOf('/')),
+                Duration.ofMinutes(1), Coherence.SKU_FACTS, 10, nanos::get);
+        Coherence.Stamp beforeRead = coherence.stamp();
+        coherence.changed(Coherence.SKU_FACTS, "shop");
+
+        skus.keep("shop/TENT", "read before the change committed", beforeRead);
+
+        assertThat(skus.fresh("shop/TENT")).isNull();
+    }
+
+    @Test
+    void aFullCacheForgetsAValueToKeepAnother() {
+        CoherentCache<String, String> skus = new CoherentCache<>(coherence, key -> key.substring(0, key.indexOf('/')),
+                Duration.ofMinutes(1), Coherence.SKU_FACTS, 3, nanos::get);
+        for (int i = 0; i < 10; i++) {
+            skus.keep("shop/SKU-" + i, "facts " + i, coherence.stamp());
+        }
+
+        assertThat(skus.size()).isEqualTo(3);
+        assertThat(skus.fresh("shop/SKU-9")).as("the last kept").isEqualTo("facts 9");
+    }
 }
