@@ -236,16 +236,27 @@ public class SimulationApplication implements QuarkusApplication {
     private static String csv(List<BackorderOutcome> outcomes) {
         StringBuilder csv = new StringBuilder(
                 "orderId,sku,supplier,profile,quantity,orderedOn,basis,promisedAtOrder,finalPromise,baselinePromise,"
-                        + "deliveredOn,slipsAhead,slipsAfter\n");
+                        + "deliveredOn,slipsAhead,slipsAfter,restedOn,servedBy,lineOrderedOn,lineExpected,lineAnnounceOn,"
+                        + "lineAnnounced,lineArrival\n");
         for (BackorderOutcome o : outcomes) {
             csv.append(String.join(",", o.orderId(), o.sku(), o.supplier(), o.profile().name(),
                     String.valueOf(o.quantity()), String.valueOf(o.orderedOn()), String.valueOf(o.basis()),
                     String.valueOf(o.promisedAtOrder()), String.valueOf(o.finalPromise()),
                     String.valueOf(o.baselinePromise()), o.deliveredOn() == null ? "" : o.deliveredOn().toString(),
-                    String.valueOf(o.slipsAhead()), String.valueOf(o.slipsAfter())))
+                    String.valueOf(o.slipsAhead()), String.valueOf(o.slipsAfter()), text(o.restedOn()),
+                    o.servedBy() == null
+                            ? ",,,,,"
+                            : String.join(",", o.servedBy().reference(),
+                                    text(o.servedBy().orderedOn()), text(o.servedBy().expectedDate()),
+                                    text(o.servedBy().announceOn()), text(o.servedBy().announcedDate()),
+                                    text(o.servedBy().firstArrival()))))
                     .append('\n');
         }
         return csv.toString();
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
     }
 
     private static void write(Path file, String content) {
