@@ -92,14 +92,17 @@ final class Simulation {
         final LocalDate orderedOn;
         final LocalDate promisedAtOrder;
         final String basis;
+        final String restedOn;
         Long id;
+        PurchaseOrder servedBy;
         int allocated;
         LocalDate deliveredOn;
         LocalDate finalPromise;
         int slipsAhead;
         int slipsAfter;
 
-        Tracked(String orderId, SkuState sku, int quantity, LocalDate orderedOn, LocalDate promisedAtOrder, String basis) {
+        Tracked(String orderId, SkuState sku, int quantity, LocalDate orderedOn, LocalDate promisedAtOrder, String basis,
+                String restedOn) {
             this.orderId = orderId;
             this.sku = sku;
             this.quantity = quantity;
@@ -107,6 +110,7 @@ final class Simulation {
             this.promisedAtOrder = promisedAtOrder;
             this.finalPromise = promisedAtOrder;
             this.basis = basis;
+            this.restedOn = restedOn;
         }
     }
 
@@ -328,6 +332,7 @@ final class Simulation {
                 tracked.allocated += units;
                 if (tracked.allocated >= tracked.quantity && tracked.deliveredOn == null) {
                     tracked.deliveredOn = scenario.rules().deliveryDate(day);
+                    tracked.servedBy = order;
                 }
             }
             int sellable = receipt.path("sellable").asInt(delivery.quantity() - allocatedUnits);
@@ -413,7 +418,8 @@ final class Simulation {
                         + " split shipments");
             }
             byOrder.put(orderId, new Tracked(orderId, sku, units, day, promised,
-                    backorder.path("promise").path("basis").asText(null)));
+                    backorder.path("promise").path("basis").asText(null),
+                    backorder.path("promise").path("inboundReference").asText(null)));
             sku.backordered += units;
         }
         lostUnits += outcome.path("lost").findValues("quantity").stream().mapToInt(JsonNode::asInt).sum();
@@ -596,6 +602,14 @@ final class Simulation {
         return rows;
     }
 
+    private static BackorderOutcome.Line line(PurchaseOrder order) {
+        if (order == null) {
+            return null;
+        }
+        return new BackorderOutcome.Line(order.reference, order.orderedOn, order.expectedDate, order.announceOn,
+                order.announcedDate, order.deliveries.get(0).on());
+    }
+
     private List<BackorderOutcome> outcomes() {
         List<BackorderOutcome> outcomes = new ArrayList<>();
         for (Tracked tracked : byOrder.values()) {
@@ -605,7 +619,7 @@ final class Simulation {
             outcomes.add(new BackorderOutcome(tracked.orderId, product.sku(), product.supplier().code(),
                     product.supplier().profile(), tracked.quantity, tracked.orderedOn, tracked.basis,
                     tracked.promisedAtOrder, tracked.finalPromise, baseline, tracked.deliveredOn, tracked.slipsAhead,
-                    tracked.slipsAfter));
+                    tracked.slipsAfter, tracked.restedOn, line(tracked.servedBy)));
         }
         return outcomes;
     }

@@ -18,7 +18,7 @@ class ReportTest {
     private static BackorderOutcome outcome(String promised, String baseline, String delivered) {
         return new BackorderOutcome("o", "SKU", "S01", DelayProfile.RELIABLE, 1, LocalDate.parse("2027-01-04"),
                 "INBOUND", LocalDate.parse(promised), LocalDate.parse(promised), LocalDate.parse(baseline),
-                delivered == null ? null : LocalDate.parse(delivered), 0, 0);
+                delivered == null ? null : LocalDate.parse(delivered), 0, 0, null, null);
     }
 
     @Test

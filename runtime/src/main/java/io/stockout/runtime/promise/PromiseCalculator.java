@@ -5,13 +5,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Promises backordered units from real supply. Pure: every fact, today included, comes in as an argument.
  * <p>
  * A SKU's supply is a timeline: its expected deliveries in the order they are counted on to arrive, then, when the
  * supplier's lead time is known, a new order without limit. Each delivery is counted on at its expected day plus the
- * supplier's delay allowance (read from its history at the catalog's target percentile). A delivery later than that has
+ * supplier's delay allowance (read from its history at the catalog's target percentile); one already late is counted
+ * on at the allowance of its supplier's deliveries at least that late. A delivery later than any its supplier made has
  * outlived what its supplier's history explains: it is counted on no sooner than today plus the lead time, and not at
  * all when no lead time is known. Backorders
  * queue on the timeline: units already backordered take the earliest supply, and a new line is promised from the
@@ -98,7 +100,7 @@ public final class PromiseCalculator {
 
     /** One delivery on the timeline. */
     private record Segment(String reference, LocalDate expectedDate, LocalDate arrival, int quantity, String supplier,
-            SupplierOutlook outlook) {
+            SupplierOutlook outlook, int allowance) {
     }
 
     /** A number of units taken from one segment, or from the lead time when the segment is {@code null}. */
@@ -133,17 +135,24 @@ public final class PromiseCalculator {
                 }
                 SupplierOutlook outlook = outlook(lot.outlook());
                 // deliveries are received on working days: lateness counts in working days from the first one on or
-                // after the expected date
-                LocalDate arrival = terms.calendar().plusWorkingDays(lot.expectedDate(), outlook.delayAllowanceDays());
-                if (arrival.isBefore(today)) {
+                // after the expected date; a line still out that many working days after it, counting the next
+                // working day from today, is counted on when its supplier's deliveries at least that late came in
+                BusinessCalendar calendar = terms.calendar();
+                int late = calendar.workingDaysBetween(calendar.onOrAfter(lot.expectedDate()), calendar.onOrAfter(today));
+                OptionalInt allowance = outlook.allowanceWhenLate(late);
+                LocalDate arrival = allowance.isPresent()
+                        ? calendar.plusWorkingDays(lot.expectedDate(), allowance.getAsInt())
+                        : null;
+                if (arrival == null || arrival.isBefore(today)) {
                     if (leadTimeArrival == null) {
                         // later than its supplier's history explains, and no lead time to say when it may still come
                         continue;
                     }
                     arrival = leadTimeArrival;
+                    allowance = OptionalInt.of(outlook.delayAllowanceDays());
                 }
                 segments.add(new Segment(lot.reference(), lot.expectedDate(), arrival, lot.quantity(), lot.supplier(),
-                        outlook));
+                        outlook, allowance.getAsInt()));
             }
             segments.sort(Comparator.comparing(Segment::arrival)
                     .thenComparing(Segment::expectedDate)
@@ -237,7 +246,7 @@ public final class PromiseCalculator {
             // an expected date already past is not shown: the arrival says when the units are counted on now
             LocalDate expected = segment.expectedDate().isBefore(today) ? null : segment.expectedDate();
             return new Promise(latest, confidence, PromiseBasis.INBOUND, segment.reference(), expected,
-                    segment.arrival(), outlook.delayAllowanceDays(), outlook.percentile(), segment.supplier(), split);
+                    segment.arrival(), segment.allowance(), outlook.percentile(), segment.supplier(), split);
         }
 
         private Shipment shipment(Part part) {

@@ -91,7 +91,8 @@ public class FactRows {
 
     /**
      * A SKU's supply: inbound lots from the columns {@code inbound_refs}, {@code inbound_dates},
-     * {@code inbound_quantities}, {@code inbound_suppliers}, {@code inbound_allowances} and {@code inbound_confidences};
+     * {@code inbound_quantities}, {@code inbound_suppliers}, {@code inbound_allowances}, {@code inbound_confidences} and
+     * {@code inbound_lateness} (each supplier's allowances of late lines, comma-separated);
      * the lead time from {@code lead_time_days}, {@code lead_supplier}, {@code lead_allowance} and
      * {@code lead_confidence}.
      *
@@ -106,24 +107,35 @@ public class FactRows {
             String[] suppliers = row.getArrayOfStrings("inbound_suppliers");
             Integer[] allowances = row.getArrayOfIntegers("inbound_allowances");
             Double[] confidences = row.getArrayOfDoubles("inbound_confidences");
+            String[] lateness = row.getArrayOfStrings("inbound_lateness");
             for (int i = 0; i < refs.length; i++) {
                 lots.add(new InboundLot(refs[i], dates[i], quantities[i], suppliers[i],
-                        outlook(allowances[i], confidences[i], percentile)));
+                        outlook(allowances[i], confidences[i], percentile, lateness == null ? null : lateness[i])));
             }
         }
         Integer leadTimeDays = row.getInteger("lead_time_days");
         LeadTime leadTime = leadTimeDays == null
                 ? null
                 : new LeadTime(leadTimeDays, row.getString("lead_supplier"),
-                        outlook(row.getInteger("lead_allowance"), row.getDouble("lead_confidence"), percentile));
+                        outlook(row.getInteger("lead_allowance"), row.getDouble("lead_confidence"), percentile, null));
         return new Supply(lots, leadTime);
     }
 
-    private static SupplierOutlook outlook(Integer allowance, Double confidence, double percentile) {
+    private static SupplierOutlook outlook(Integer allowance, Double confidence, double percentile, String lateness) {
         // a supplier without a row (or not yet assessed) gets the prior, which the calculator supplies
-        return allowance == null || confidence == null
-                ? null
-                : new SupplierOutlook(allowance, confidence, percentile);
+        if (allowance == null || confidence == null) {
+            return null;
+        }
+        List<Integer> late = null;
+        if (lateness != null) {
+            late = new ArrayList<>();
+            for (String value : lateness.split(",")) {
+                if (!value.isEmpty()) {
+                    late.add(Integer.parseInt(value));
+                }
+            }
+        }
+        return new SupplierOutlook(allowance, confidence, percentile, late);
     }
 
     /**

@@ -75,11 +75,19 @@ public final class StockSql {
                        array_agg(ib.expected_date ORDER BY ib.expected_date, ib.reference) AS dates,
                        array_agg(ib.quantity - ib.received ORDER BY ib.expected_date, ib.reference) AS quantities,
                        array_agg(coalesce(ib.supplier, %3$s) ORDER BY ib.expected_date, ib.reference) AS suppliers,
-                       array_agg(sup.delay_allowance_days ORDER BY ib.expected_date, ib.reference) AS allowances,
-                       array_agg(sup.confidence ORDER BY ib.expected_date, ib.reference) AS confidences
+                       array_agg(CASE WHEN redated THEN sup.redated_allowance_days ELSE sup.delay_allowance_days END
+                                 ORDER BY ib.expected_date, ib.reference) AS allowances,
+                       array_agg(CASE WHEN redated THEN sup.redated_confidence ELSE sup.confidence END
+                                 ORDER BY ib.expected_date, ib.reference) AS confidences,
+                       array_agg(array_to_string(CASE WHEN redated THEN sup.redated_lateness_allowances
+                                                      ELSE sup.lateness_allowances END, ',')
+                                 ORDER BY ib.expected_date, ib.reference) AS lateness
                   FROM stockout_inbound ib
                   LEFT JOIN stockout_supplier sup ON sup.catalog_id = ib.catalog_id
                        AND sup.code = coalesce(ib.supplier, %3$s)
+                  -- a line the supplier gave a new date is read with its history against new dates, once it has one
+                  CROSS JOIN LATERAL (SELECT ib.expected_date <> ib.first_expected_date
+                                             AND sup.redated_allowance_days IS NOT NULL AS redated) r
                  WHERE ib.catalog_id = %1$s AND ib.sku = %2$s AND ib.status = 'OPEN' AND ib.quantity > ib.received
                    -- units bound for a store that does not ship never reach a backorder
                    AND (ib.location_code IS NULL OR EXISTS (
@@ -105,6 +113,7 @@ public final class StockSql {
     public static final String SUPPLY_COLUMNS = """
             i.refs AS inbound_refs, i.dates AS inbound_dates, i.quantities AS inbound_quantities,
             i.suppliers AS inbound_suppliers, i.allowances AS inbound_allowances, i.confidences AS inbound_confidences,
+            i.lateness AS inbound_lateness,
             lt.lead_time_days, lt.lead_supplier, lt.lead_allowance, lt.lead_confidence""";
 
     /**

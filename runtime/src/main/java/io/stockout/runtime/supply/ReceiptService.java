@@ -58,7 +58,7 @@ public class ReceiptService {
              WHERE id = $1 FOR SHARE""";
     private static final String LINES = """
             SELECT ib.reference, ib.sku, ib.location_code, coalesce(ib.supplier, s.supplier) AS supplier,
-                   ib.first_expected_date
+                   ib.first_expected_date, ib.expected_date
               FROM stockout_inbound ib
               JOIN stockout_sku s ON s.catalog_id = ib.catalog_id AND s.sku = ib.sku
              WHERE ib.catalog_id = $1 AND ib.reference = ANY ($2::text[])
@@ -95,7 +95,7 @@ public class ReceiptService {
              WHERE catalog_id = $1 AND reference = $2
             RETURNING reference, status, quantity, received""";
     private static final String MEASURE = """
-            UPDATE stockout_receipt SET delay_days = $2 WHERE id = $1""";
+            UPDATE stockout_receipt SET delay_days = $2, redated_delay_days = $3 WHERE id = $1""";
     private static final String SAVE_OUTCOME = """
             UPDATE stockout_receipt SET outcome = $2::text::jsonb WHERE id = $1""";
 
@@ -127,10 +127,12 @@ public class ReceiptService {
 
     /** A receipt with everything its line says filled in, and whether its location ships (and so allocates). */
     private record Resolved(int index, Receipt receipt, String sku, String location, String supplier,
-            LocalDate firstExpected, OffsetDateTime receivedAt, String fingerprint, boolean ships) {
+            LocalDate firstExpected, LocalDate lastExpected, OffsetDateTime receivedAt, String fingerprint,
+            boolean ships) {
 
         Resolved shipping(boolean ships) {
-            return new Resolved(index, receipt, sku, location, supplier, firstExpected, receivedAt, fingerprint, ships);
+            return new Resolved(index, receipt, sku, location, supplier, firstExpected, lastExpected, receivedAt,
+                    fingerprint, ships);
         }
     }
 
@@ -204,6 +206,7 @@ public class ReceiptService {
             String location = receipt.location();
             String supplier = null;
             LocalDate firstExpected = null;
+            LocalDate lastExpected = null;
             if (receipt.reference() != null) {
                 Row line = lines.get(receipt.reference());
                 if (line == null) {
@@ -218,6 +221,7 @@ public class ReceiptService {
                 location = location != null ? location : line.getString("location_code");
                 supplier = line.getString("supplier");
                 firstExpected = line.getLocalDate("first_expected_date");
+                lastExpected = line.getLocalDate("expected_date");
             }
             if (location == null) {
                 throw StockoutProblem.invalid(at + "location", "is required when the line names no destination");
@@ -228,7 +232,8 @@ public class ReceiptService {
             String fingerprint = Fingerprint.of(receipt.reference(), sku, location, receipt.quantity(),
                     receipt.receivedAt() == null ? null : receivedAt.toInstant(),
                     Boolean.TRUE.equals(receipt.closesLine()));
-            resolved.add(new Resolved(i, receipt, sku, location, supplier, firstExpected, receivedAt, fingerprint, false));
+            resolved.add(new Resolved(i, receipt, sku, location, supplier, firstExpected, lastExpected, receivedAt,
+                    fingerprint, false));
         }
         String[] skus = resolved.stream()
                 .map(Resolved::sku)
@@ -306,12 +311,16 @@ public class ReceiptService {
 
     private Uni<ReceiptOutcome> one(SqlConnection connection, String catalog, Resolved receipt, ZoneId zone,
             BusinessCalendar calendar, AllocationOrder order, OffsetDateTime now) {
+        LocalDate receivedOn = receipt.receivedAt().atZoneSameInstant(zone).toLocalDate();
         Integer delay = receipt.firstExpected() == null
                 ? null
                 // working days late: a delivery expected on a day nobody receives is on time on the next working day,
                 // and one a working day late over a weekend is one day late, not three
-                : calendar.workingDaysBetween(calendar.onOrAfter(receipt.firstExpected()),
-                        receipt.receivedAt().atZoneSameInstant(zone).toLocalDate());
+                : calendar.workingDaysBetween(calendar.onOrAfter(receipt.firstExpected()), receivedOn);
+        // a line whose supplier gave it a new date also measures the supplier against that last date
+        Integer redatedDelay = receipt.lastExpected() == null || receipt.lastExpected().equals(receipt.firstExpected())
+                ? null
+                : calendar.workingDaysBetween(calendar.onOrAfter(receipt.lastExpected()), receivedOn);
         int quantity = receipt.receipt().quantity();
         return connection.preparedQuery(RECORD)
                 .execute(Tuple.from(java.util.Arrays.asList(catalog, receipt.receipt().receiptId(), receipt.fingerprint(),
@@ -330,7 +339,7 @@ public class ReceiptService {
                             .call(line -> line == null || delay == null || "OPEN".equals(line.status())
                                     || "CANCELLED".equals(line.status())
                                             ? Uni.createFrom().voidItem()
-                                            : connection.preparedQuery(MEASURE).execute(Tuple.of(id, delay)))
+                                            : connection.preparedQuery(MEASURE).execute(Tuple.of(id, delay, redatedDelay)))
                             .flatMap(line -> allocate(connection, catalog, id, receipt, order, now)
                                     .map(allocations -> new ReceiptOutcome(receipt.receipt().receiptId(), receipt.sku(),
                                             receipt.location(), quantity, true, allocations,

@@ -45,7 +45,7 @@ public class SupplyResource {
 
     private static final String SUPPLIERS = """
             SELECT c.promise_percentile, sup.code, sup.name, sup.lead_time_days, sup.receipts, sup.delay_allowance_days,
-                   sup.confidence,
+                   sup.confidence, sup.redated_receipts, sup.redated_allowance_days, sup.redated_confidence,
                    (SELECT count(*) FILTER (WHERE r.delay_days <= 0) FROM stockout_receipt r
                      WHERE r.catalog_id = sup.catalog_id AND r.supplier = sup.code AND r.delay_days IS NOT NULL)::int
                        AS on_time
@@ -106,9 +106,14 @@ public class SupplyResource {
      * @param onTimeShare the share of those that arrived on or before that date
      * @param delayAllowanceDays days promises add to its expected dates, at the catalog's percentile
      * @param confidence the estimated probability a delivery arrives within the allowance
+     * @param redatedReceipts deliveries of lines it gave a new date, measured against that last date
+     * @param redatedDelayAllowanceDays days promises add to the new dates it gives, once those have a history; null
+     *        until then (the first dates' allowance applies)
+     * @param redatedConfidence the estimated probability a re-dated delivery arrives within that allowance
      */
     public record SupplierView(String code, String name, Integer leadTimeDays, int receipts, Double onTimeShare,
-            Integer delayAllowanceDays, Double confidence, double percentile) {
+            Integer delayAllowanceDays, Double confidence, double percentile, int redatedReceipts,
+            Integer redatedDelayAllowanceDays, Double redatedConfidence) {
     }
 
     /** One page of suppliers in code order, and the cursor of the next when there may be one. */
@@ -139,7 +144,8 @@ public class SupplyResource {
                                     row.getInteger("lead_time_days"), count,
                                     count == 0 ? null : (double) row.getInteger("on_time") / count,
                                     row.getInteger("delay_allowance_days"), row.getDouble("confidence"),
-                                    row.getDouble("promise_percentile")));
+                                    row.getDouble("promise_percentile"), row.getInteger("redated_receipts"),
+                                    row.getInteger("redated_allowance_days"), row.getDouble("redated_confidence")));
                         }
                     }
                     return new SupplierPage(views, views.size() == size ? views.get(views.size() - 1).code() : null);

@@ -166,6 +166,31 @@ class PromiseCalculatorTest {
     }
 
     @Test
+    void aLateDeliveryIsCountedOnWhenItsSuppliersLateDeliveriesCame() {
+        // allowance 2 days; deliveries at least 3 days late came within 6: expected Thursday 03-05, still out on
+        // Tuesday 03-10, three working days after it (Friday, Monday, Tuesday)
+        SupplierOutlook outlook = new SupplierOutlook(2, 0.95, 0.95, List.of(3, 4, 6, 6, 8));
+        Supply supply = new Supply(List.of(new InboundLot("LATE", LocalDate.parse("2026-03-05"), 10, "ACME", outlook)),
+                new LeadTime(20, "ACME", outlook));
+
+        Promise promise = calculator.promise(1, 0, supply, handling(0), LocalDate.parse("2026-03-10")).orElseThrow();
+
+        assertThat(promise.arrival()).as("six working days after 03-05").isEqualTo("2026-03-13");
+        assertThat(promise.delayAllowanceDays()).isEqualTo(6);
+        assertThat(promise.basis()).isEqualTo(PromiseBasis.INBOUND);
+        // on Saturday 03-07 it is at least two working days late (Friday, and Monday, the first day it can still
+        // come): four days, Wednesday 03-11
+        assertThat(calculator.promise(1, 0, supply, handling(0), LocalDate.parse("2026-03-07")).orElseThrow().arrival())
+                .isEqualTo("2026-03-11");
+        // five working days late: eight, Tuesday 03-17
+        assertThat(calculator.promise(1, 0, supply, handling(0), LocalDate.parse("2026-03-12")).orElseThrow().arrival())
+                .isEqualTo("2026-03-17");
+        // later than any delivery the supplier made: today plus the lead time (Thursday 04-02) and the allowance
+        assertThat(calculator.promise(1, 0, supply, handling(0), LocalDate.parse("2026-03-13")).orElseThrow().arrival())
+                .isEqualTo("2026-04-06");
+    }
+
+    @Test
     void aPastPromiseIsRevisedToNoSoonerThanTodayPlusLeadTime() {
         // S11: promised 03-01 on a delivery expected 02-27 that slipped; today 03-05, lead time 7
         LocalDate today = LocalDate.parse("2026-03-05");

@@ -3,6 +3,7 @@ package io.stockout.runtime.promise;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,64 @@ class SupplierHistoryTest {
         int[] erratic = IntStream.range(0, 50).map(i -> i % 21).toArray();
 
         assertThat(history.outlook(erratic, 0.9).delayAllowanceDays()).isGreaterThanOrEqualTo(15);
+    }
+
+    @Test
+    void aLateDeliveryIsReadAmongTheDeliveriesAtLeastThatLate() {
+        // 100 deliveries: 40 on time, 30 a day late, 20 two days late, 10 three days late. At the median the bound is 1
+        // day; among the 60 at least a day late it is 2, among the 30 at least two days late 2, among the last 10, 3
+        int[] delays = IntStream.range(0, 100).map(i -> i < 40 ? 0 : i < 70 ? 1 : i < 90 ? 2 : 3).toArray();
+
+        SupplierOutlook outlook = new SupplierHistory(0, 0).outlook(delays, 0.5);
+
+        assertThat(outlook.delayAllowanceDays()).isEqualTo(1);
+        assertThat(outlook.latenessAllowances()).containsExactly(2, 2, 3);
+    }
+
+    @Test
+    void aLateLineIsCountedOnWhenLateDeliveriesCameAndOneLaterThanAnyHasOutlivedTheHistory() {
+        SupplierOutlook outlook = new SupplierOutlook(2, 0.95, 0.95, List.of(3, 5, 5, 9));
+
+        assertThat(outlook.allowanceWhenLate(-3)).hasValue(2);
+        assertThat(outlook.allowanceWhenLate(0)).hasValue(2);
+        assertThat(outlook.allowanceWhenLate(1)).hasValue(3);
+        assertThat(outlook.allowanceWhenLate(3)).hasValue(5);
+        assertThat(outlook.allowanceWhenLate(4)).hasValue(9);
+        assertThat(outlook.allowanceWhenLate(5)).isEmpty();
+    }
+
+    @Test
+    void withoutItsLateDeliveriesAnOutlookKeepsItsAllowanceUntilItIsOutlived() {
+        SupplierOutlook plain = new SupplierOutlook(2, 0.95, 0.95);
+
+        assertThat(plain.allowanceWhenLate(2)).hasValue(2);
+        assertThat(plain.allowanceWhenLate(3)).isEmpty();
+        // the prior holds for a supplier with no deliveries, late or not
+        SupplierOutlook prior = history.prior(0.95);
+        assertThat(prior.latenessAllowances()).isEmpty();
+        assertThat(prior.allowanceWhenLate(7)).hasValue(7);
+        assertThat(prior.allowanceWhenLate(8)).isEmpty();
+    }
+
+    @Test
+    void aLateLineIsNeverCountedOnBeforeTheNextWorkingDayNorBeforeItsPlainAllowance() {
+        // a short history whose late deliveries were bounded by the prior: the prior still holds
+        SupplierOutlook outlook = history.outlook(new int[]{0, 1, 1}, 0.95);
+
+        assertThat(outlook.delayAllowanceDays()).isEqualTo(7);
+        assertThat(outlook.allowanceWhenLate(1)).hasValue(7);
+        assertThat(new SupplierOutlook(0, 0.9, 0.9, List.of(0, 0)).allowanceWhenLate(2)).hasValue(2);
+    }
+
+    @Test
+    void aHistoryStandsOnItsOwnOnceItsWorstDelayBoundsThePercentile() {
+        // the next delivery is later than all of n others once in n + 1
+        assertThat(history.trustedAfter(0.95)).isEqualTo(19);
+        assertThat(history.trustedAfter(0.9)).isEqualTo(9);
+        assertThat(history.trustedAfter(0.8)).isEqualTo(4);
+        // and never before the prior's count of deliveries
+        assertThat(history.trustedAfter(0.5)).isEqualTo(4);
+        assertThat(new SupplierHistory(0, 0).trustedAfter(0.5)).isEqualTo(1);
     }
 
     @Test
