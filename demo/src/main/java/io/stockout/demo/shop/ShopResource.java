@@ -1,6 +1,12 @@
 package io.stockout.demo.shop;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,8 +33,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
-import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.HtmlEscaper;
+import io.quarkus.qute.ReflectionValueResolver;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.TemplateLocator;
+import io.quarkus.qute.Variant;
 import io.stockout.demo.DemoConfig;
 import io.stockout.demo.DemoData;
 import io.stockout.demo.shop.ShopCatalog.Product;
@@ -72,18 +82,70 @@ public class ShopResource {
     private static final Pattern SHOP_PATH = Pattern.compile("/shop(/[A-Za-z0-9._~%-]+)*");
     private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
 
-    @CheckedTemplate
-    static class Templates {
+    /**
+     * The shop's pages, Qute templates under {@code templates/} in the demo's resources, rendered with every value
+     * escaped for HTML and any unknown expression an error.
+     */
+    static final class Templates {
 
-        static native TemplateInstance products(Page page, List<ProductCard> products);
+        private static final Engine ENGINE = Engine.builder()
+                .addDefaults()
+                .addValueResolver(new ReflectionValueResolver())
+                .addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML)))
+                .addLocator(Templates::locate)
+                .strictRendering(true)
+                .removeStandaloneLines(true)
+                .build();
 
-        static native TemplateInstance product(Page page, ProductView product);
+        private Templates() {
+        }
 
-        static native TemplateInstance cart(Page page, CartView cart);
+        private static Optional<TemplateLocator.TemplateLocation> locate(String id) {
+            URL url = Templates.class.getClassLoader().getResource("templates/" + id + ".html");
+            if (url == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new TemplateLocator.TemplateLocation() {
 
-        static native TemplateInstance order(Page page, OrderView order);
+                @Override
+                public Reader read() {
+                    try {
+                        return new InputStreamReader(url.openStream(), StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
 
-        static native TemplateInstance problem(Page page, String heading, String message, String back);
+                @Override
+                public Optional<Variant> getVariant() {
+                    return Optional.of(Variant.forContentType(Variant.TEXT_HTML));
+                }
+            });
+        }
+
+        private static TemplateInstance page(String name, Page page) {
+            return ENGINE.getTemplate("ShopResource/" + name).data("page", page);
+        }
+
+        static TemplateInstance products(Page page, List<ProductCard> products) {
+            return page("products", page).data("products", products);
+        }
+
+        static TemplateInstance product(Page page, ProductView product) {
+            return page("product", page).data("product", product);
+        }
+
+        static TemplateInstance cart(Page page, CartView cart) {
+            return page("cart", page).data("cart", cart);
+        }
+
+        static TemplateInstance order(Page page, OrderView order) {
+            return page("order", page).data("order", order);
+        }
+
+        static TemplateInstance problem(Page page, String heading, String message, String back) {
+            return page("problem", page).data("heading", heading).data("message", message).data("back", back);
+        }
     }
 
     private final ShopCatalog catalog;
