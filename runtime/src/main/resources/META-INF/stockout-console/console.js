@@ -1,7 +1,7 @@
 // The merchant console: sign in with an API key, then pages over Stockout's administration API.
 import { api, ApiError, keyStore, query } from './api.js';
 import { el, fill } from './view.js';
-import { PAGES } from './pages.js';
+import { PAGES, toFirstPages } from './pages.js';
 
 const ROLES = ['READ', 'WRITE', 'ADMIN'];
 const STORED_CATALOG = 'stockout.console.catalog';
@@ -208,6 +208,7 @@ $('skip-link').addEventListener('click', (event) => {
 $('catalog-select').addEventListener('change', (event) => {
   session.catalog = event.target.value;
   sessionStorage.setItem(STORED_CATALOG, session.catalog);
+  toFirstPages();
   route(false);
 });
 

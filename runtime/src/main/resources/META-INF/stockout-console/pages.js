@@ -534,6 +534,14 @@ function revokeButton(ctx, key, list) {
   return button;
 }
 
+/** Goes back to the first page of every list: a place in one catalog's list means nothing in another's. */
+export function toFirstPages() {
+  for (const state of [skuState, backorderState, inboundState]) {
+    state.after = null;
+    state.previous = [];
+  }
+}
+
 /** The pages by the name in the address (#/name). */
 export const PAGES = {
   catalogs: { title: 'Catalogs', render: renderCatalogs },

@@ -184,6 +184,27 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void anotherCatalogsListStartsAtItsFirstPage() {
+        // a second catalog whose only SKU sorts before every SKU of the demo
+        admin().body(Map.of("name", "Second shop")).put("/stockout/catalogs/zz-second").then().statusCode(200);
+        admin().body(List.of(Map.of("sku", "000-first", "name", "First of the second shop")))
+                .post("/stockout/catalogs/zz-second/skus")
+                .then()
+                .statusCode(200);
+        signIn(ADMIN_KEY);
+        page("skus");
+        clickAndWaitForPage("skus-next");
+        assertThat(text("skus-page")).isEqualTo("Page 2");
+
+        String before = driver().findElement(By.id("page")).getAttribute("data-renders");
+        new Select(find("catalog-select")).selectByValue("zz-second");
+        browser.waiting().until(d -> !before.equals(d.findElement(By.id("page")).getAttribute("data-renders")));
+
+        assertThat(text("skus-page")).isEqualTo("Page 1");
+        assertThat(driver().findElements(By.cssSelector("tr[data-sku='000-first']"))).hasSize(1);
+    }
+
+    @Test
     void theMetricsAreChartedAgainstTheirTolerances() {
         List<Map<String, Object>> before = admin().get("/stockout/catalogs/demo/tolerances").jsonPath().getList("");
         try {
