@@ -69,7 +69,8 @@ public class ShopResource {
     static final int MAX_QUANTITY = 10;
     private static final Pattern ZIP = Pattern.compile("\\d{5}(-\\d{4})?");
     private static final Pattern STORE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final Pattern SHOP_PATH = Pattern.compile("/shop(/[A-Za-z0-9._~%-]+)*");
+    /** A path inside the shop: no "." or ".." segment and no escapes, which a browser would resolve to elsewhere. */
+    private static final Pattern SHOP_PATH = Pattern.compile("/shop(/(?!\\.{1,2}(?:/|$))[A-Za-z0-9._~-]+)*");
     private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
 
     @CheckedTemplate

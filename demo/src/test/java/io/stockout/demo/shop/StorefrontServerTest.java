@@ -142,19 +142,23 @@ class StorefrontServerTest {
     @Test
     void aFormMayOnlySendTheShopperBackIntoTheShop() {
         Shopper shopper = shopper();
-        given().cookie(ShopSessions.COOKIE, shopper.cookie())
-                .contentType(ContentType.URLENC)
-                .formParam("zip", "72712")
-                .formParam("csrf-token", shopper.csrf())
-                .formParam("return-to", "//elsewhere.example/shop")
-                .redirects()
-                .follow(false)
-                .when()
-                .post("/shop/zip")
-                .then()
-                .statusCode(303)
-                .header("Location", endsWith("/shop"))
-                .header("Location", not(containsString("elsewhere")));
+        // another site, and paths that a browser resolves to outside the shop
+        for (String elsewhere : List.of("//elsewhere.example/shop", "/shop/../stockout/elsewhere",
+                "/shop/%2e%2e/stockout/elsewhere", "/shop/./../stockout/elsewhere")) {
+            given().cookie(ShopSessions.COOKIE, shopper.cookie())
+                    .contentType(ContentType.URLENC)
+                    .formParam("zip", "72712")
+                    .formParam("csrf-token", shopper.csrf())
+                    .formParam("return-to", elsewhere)
+                    .redirects()
+                    .follow(false)
+                    .when()
+                    .post("/shop/zip")
+                    .then()
+                    .statusCode(303)
+                    .header("Location", endsWith("/shop"))
+                    .header("Location", not(containsString("elsewhere")));
+        }
     }
 
     @Test
