@@ -205,6 +205,24 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aSkuThatIsNotThereLeavesTheFiltersToCorrectIt() {
+        signIn(ADMIN_KEY);
+        page("skus");
+        type("sku-find", "no-such-sku");
+        click("sku-filter-apply");
+        waitForText("error", "No such SKU");
+
+        // the filters stay on the page, and on the next visit of it, so that the merchant can correct the SKU
+        page("catalogs");
+        page("skus");
+        waitForText("error", "No such SKU");
+        type("sku-find", SKU);
+        clickAndWaitForPage("sku-filter-apply");
+        assertThat(driver().findElements(By.cssSelector("tr[data-sku='" + SKU + "']"))).hasSize(1);
+        assertThat(find("error").isDisplayed()).isFalse();
+    }
+
+    @Test
     void theMetricsAreChartedAgainstTheirTolerances() {
         List<Map<String, Object>> before = admin().get("/stockout/catalogs/demo/tolerances").jsonPath().getList("");
         try {
