@@ -420,7 +420,9 @@ class ConsoleBrowserTest {
     }
 
     void waitForText(String id, String part) {
+        // the page may be shown again between finding the element and reading it: then it is found again
         browser.waiting()
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> !d.findElements(testid(id)).isEmpty() && d.findElement(testid(id)).getText().contains(part));
     }
 
