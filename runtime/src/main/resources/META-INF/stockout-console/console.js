@@ -135,8 +135,8 @@ async function route(focus) {
   const root = $('page');
   root.dataset.page = name;
   root.setAttribute('aria-busy', 'true');
+  const content = el('div', { class: 'page', 'data-testid': `page-${name}` });
   try {
-    const content = el('div', { class: 'page', 'data-testid': `page-${name}` });
     await page.render(content, context());
     if (ticket !== rendering) {
       return;
@@ -158,7 +158,8 @@ async function route(focus) {
     }
   } catch (error) {
     if (ticket === rendering) {
-      fill(root);
+      // what the page showed before the refusal stays, its filters above all: they are how the merchant recovers
+      fill(root, content);
       showError(error);
     }
   } finally {

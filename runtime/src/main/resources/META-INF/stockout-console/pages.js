@@ -438,11 +438,12 @@ async function renderSupply(root, ctx) {
     Object.assign(s, { sku: sku.value.trim(), status: status.value, after: null, previous: [] });
     ctx.rerender();
   });
+  root.append(el('h2', { text: 'Inbound purchase-order lines' }), form);
   const [inbound, suppliers] = await Promise.all([
     api('GET', catalogPath(ctx, `/inbound${query({ sku: s.sku, status: s.status, after: s.after, limit: 50 })}`)),
     api('GET', catalogPath(ctx, '/suppliers?limit=1000')),
   ]);
-  root.append(el('h2', { text: 'Inbound purchase-order lines' }), form,
+  root.append(
     table('Purchase-order lines', [
       ['Reference', (l) => l.reference], ['SKU', (l) => l.sku], ['Units', (l) => String(l.quantity)], ['Received', (l) => String(l.received)],
       ['Expected', (l) => l.expectedDate], ['First expected', (l) => l.firstExpectedDate], ['Supplier', (l) => l.supplier],

@@ -79,7 +79,8 @@ public class ShopResource {
     static final int MAX_QUANTITY = 10;
     private static final Pattern ZIP = Pattern.compile("\\d{5}(-\\d{4})?");
     private static final Pattern STORE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final Pattern SHOP_PATH = Pattern.compile("/shop(/[A-Za-z0-9._~%-]+)*");
+    /** A path inside the shop: no "." or ".." segment and no escapes, which a browser would resolve to elsewhere. */
+    private static final Pattern SHOP_PATH = Pattern.compile("/shop(/(?!\\.{1,2}(?:/|$))[A-Za-z0-9._~-]+)*");
     private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
 
     /**
@@ -218,6 +219,7 @@ public class ShopResource {
         Line line = null;
         String notice = null;
         boolean located = false;
+        boolean offering = false;
         try {
             Availability availability = stockout.availability(stockoutUrl(), List.of(new RequestLine(sku, 1, null)), zip);
             if (availability.degraded()) {
@@ -225,6 +227,7 @@ public class ShopResource {
             } else {
                 line = line(availability, sku);
                 located = availability.shopper() != null && availability.shopper().located();
+                offering = availability.active();
             }
         } catch (StockoutException e) {
             notice = e.shopperMessage();
@@ -268,7 +271,10 @@ public class ShopResource {
             addLabel = line.shipNow() > 0 ? "Add to cart" : "Order ahead";
         }
         String storesHint = null;
-        if (line != null && pickups.isEmpty()) {
+        // stores are offered only for units that cannot ship, and only while Stockout is on for the catalog: a hint
+        // about stores anywhere else promises what the ZIP code would not bring
+        if (line != null && pickups.isEmpty() && offering
+                && ("OUT_OF_STOCK".equals(line.status()) || "PARTIAL".equals(line.status()))) {
             if (zip == null) {
                 storesHint = "Enter your ZIP code to see stores nearby that have it.";
             } else if (!located) {
@@ -455,9 +461,10 @@ public class ShopResource {
         }
         boolean holds = plan != null && !plan.degraded() && plan.holdsExpireAt() != null;
         boolean anythingHeld = lines.stream().anyMatch(line -> !line.held().isEmpty());
+        boolean lapsed = holds && !plan.holdsExpireAt().toInstant().isAfter(now);
         return new CartView(cart.id(), lines, holds ? Wording.time(plan.holdsExpireAt(), shopZone) : null,
                 holds ? plan.holdsExpireAt().toString() : null, holds ? Wording.minutesLeft(plan.holdsExpireAt(), now) : 0,
-                holds && anythingHeld);
+                lapsed, holds && anythingHeld && !lapsed);
     }
 
     private static Line line(Availability availability, String sku) {

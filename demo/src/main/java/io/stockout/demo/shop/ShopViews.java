@@ -58,9 +58,15 @@ public final class ShopViews {
      *
      * @param holdUntil when the holds end, in words; {@code null} when nothing is held
      * @param holdUntilIso the same instant, ISO-8601
+     * @param lapsed whether that instant has passed: the units are no longer kept for the shopper
      */
     public record CartView(String cartId, List<CartLineView> lines, String holdUntil, String holdUntilIso,
-            long minutesLeft, boolean canOrder) {
+            long minutesLeft, boolean lapsed, boolean canOrder) {
+
+        /** The minutes left, in words: "1 minute", "29 minutes". */
+        public String timeLeft() {
+            return minutesLeft + (minutesLeft == 1 ? " minute" : " minutes");
+        }
     }
 
     /** A cart line: what ships, what is picked up where, what is ordered ahead, and what cannot be had. */
@@ -70,6 +76,11 @@ public final class ShopViews {
     /** A placed order. */
     public record OrderView(String orderId, List<OrderLineView> backorders, List<OrderLineView> confirmed,
             List<OrderLineView> lost) {
+
+        /** Whether the order got anything: units on their way or ordered ahead. */
+        public boolean anything() {
+            return !backorders.isEmpty() || !confirmed.isEmpty();
+        }
     }
 
     /** A line of a placed order, in words; {@code backorderId} is Stockout's, for backorders. */

@@ -186,6 +186,45 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void anotherCatalogsListStartsAtItsFirstPage() {
+        // a second catalog whose only SKU sorts before every SKU of the demo
+        admin().body(Map.of("name", "Second shop")).put("/stockout/catalogs/zz-second").then().statusCode(200);
+        admin().body(List.of(Map.of("sku", "000-first", "name", "First of the second shop")))
+                .post("/stockout/catalogs/zz-second/skus")
+                .then()
+                .statusCode(200);
+        signIn(ADMIN_KEY);
+        page("skus");
+        clickAndWaitForPage("skus-next");
+        assertThat(text("skus-page")).isEqualTo("Page 2");
+
+        String before = driver().findElement(By.id("page")).getAttribute("data-renders");
+        new Select(find("catalog-select")).selectByValue("zz-second");
+        browser.waiting().until(d -> !before.equals(d.findElement(By.id("page")).getAttribute("data-renders")));
+
+        assertThat(text("skus-page")).isEqualTo("Page 1");
+        assertThat(driver().findElements(By.cssSelector("tr[data-sku='000-first']"))).hasSize(1);
+    }
+
+    @Test
+    void aSkuThatIsNotThereLeavesTheFiltersToCorrectIt() {
+        signIn(ADMIN_KEY);
+        page("skus");
+        type("sku-find", "no-such-sku");
+        click("sku-filter-apply");
+        waitForText("error", "No such SKU");
+
+        // the filters stay on the page, and on the next visit of it, so that the merchant can correct the SKU
+        page("catalogs");
+        page("skus");
+        waitForText("error", "No such SKU");
+        type("sku-find", SKU);
+        clickAndWaitForPage("sku-filter-apply");
+        assertThat(driver().findElements(By.cssSelector("tr[data-sku='" + SKU + "']"))).hasSize(1);
+        assertThat(find("error").isDisplayed()).isFalse();
+    }
+
+    @Test
     void theMetricsAreChartedAgainstTheirTolerances() {
         List<Map<String, Object>> before = admin().get("/stockout/catalogs/demo/tolerances").jsonPath().getList("");
         try {
@@ -392,7 +431,9 @@ class ConsoleBrowserTest {
     }
 
     void waitForText(String id, String part) {
+        // the page may be shown again between finding the element and reading it: then it is found again
         browser.waiting()
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> !d.findElements(testid(id)).isEmpty() && d.findElement(testid(id)).getText().contains(part));
     }
 

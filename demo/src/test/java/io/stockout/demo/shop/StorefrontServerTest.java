@@ -142,19 +142,23 @@ class StorefrontServerTest {
     @Test
     void aFormMayOnlySendTheShopperBackIntoTheShop() {
         Shopper shopper = shopper();
-        given().cookie(ShopSessions.COOKIE, shopper.cookie())
-                .contentType(ContentType.URLENC)
-                .formParam("zip", "72712")
-                .formParam("csrf-token", shopper.csrf())
-                .formParam("return-to", "//elsewhere.example/shop")
-                .redirects()
-                .follow(false)
-                .when()
-                .post("/shop/zip")
-                .then()
-                .statusCode(303)
-                .header("Location", endsWith("/shop"))
-                .header("Location", not(containsString("elsewhere")));
+        // another site, and paths that a browser resolves to outside the shop
+        for (String elsewhere : List.of("//elsewhere.example/shop", "/shop/../stockout/elsewhere",
+                "/shop/%2e%2e/stockout/elsewhere", "/shop/./../stockout/elsewhere")) {
+            given().cookie(ShopSessions.COOKIE, shopper.cookie())
+                    .contentType(ContentType.URLENC)
+                    .formParam("zip", "72712")
+                    .formParam("csrf-token", shopper.csrf())
+                    .formParam("return-to", elsewhere)
+                    .redirects()
+                    .follow(false)
+                    .when()
+                    .post("/shop/zip")
+                    .then()
+                    .statusCode(303)
+                    .header("Location", endsWith("/shop"))
+                    .header("Location", not(containsString("elsewhere")));
+        }
     }
 
     @Test
@@ -249,6 +253,124 @@ class StorefrontServerTest {
                     assertThat(refused.problemType()).isEqualTo("invalid-signature");
                     assertThat(refused.shopperMessage()).startsWith("The shop's stock service refused this");
                 });
+    }
+
+    @Test
+    void storesAreAskedForOnlyWhereAStoreCouldBeOffered() {
+        String list = given().when().get("/shop").then().statusCode(200).extract().asString();
+        Matcher inStock = Pattern.compile("data-testid=\"product\" data-sku=\"([^\"]+)\" data-stock=\"in-stock\"")
+                .matcher(list);
+        assertThat(inStock.find()).as("the demo has a product in stock").isTrue();
+
+        // a product that ships now offers no store, so the page asks for no ZIP code to find one
+        given().when()
+                .get("/shop/products/" + inStock.group(1))
+                .then()
+                .statusCode(200)
+                .body(containsString("data-stock=\"in-stock\""))
+                .body(not(containsString("data-testid=\"pickup\"")));
+        given().when()
+                .get("/shop/products/918223585")
+                .then()
+                .statusCode(200)
+                .body(containsString("data-testid=\"stores-hint\""));
+
+        // with Stockout off for the catalog, nothing is offered: no stores either
+        switchCatalog(false);
+        try {
+            given().when()
+                    .get("/shop/products/918223585")
+                    .then()
+                    .statusCode(200)
+                    .body(containsString("data-stock=\"out-of-stock\""))
+                    .body(not(containsString("data-testid=\"backorder\"")))
+                    .body(not(containsString("data-testid=\"pickup\"")));
+        } finally {
+            switchCatalog(true);
+        }
+    }
+
+    @Test
+    void aCartWhoseHoldEndedSaysSoAndAnOrderOfItGetsNothing() throws InterruptedException {
+        String holdTime = given().auth()
+                .oauth2(ADMIN_KEY)
+                .when()
+                .get("/stockout/catalogs/demo")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("holdTime")
+                .toString();
+        setHoldTime("PT1S");
+        try {
+            Shopper shopper = shopper();
+            given().cookie(ShopSessions.COOKIE, shopper.cookie())
+                    .contentType(ContentType.URLENC)
+                    .formParam("sku", "918223585")
+                    .formParam("quantity", "1")
+                    .formParam("csrf-token", shopper.csrf())
+                    .redirects()
+                    .follow(false)
+                    .when()
+                    .post("/shop/cart/lines")
+                    .then()
+                    .statusCode(303);
+
+            // the hold lasts a second: the cart page says so once it has ended, and offers no order of nothing
+            String cart = "";
+            for (int tries = 0; tries < 100 && !cart.contains("data-testid=\"hold-lapsed\""); tries++) {
+                Thread.sleep(200);
+                cart = given().cookie(ShopSessions.COOKIE, shopper.cookie()).when().get("/shop/cart").asString();
+            }
+            assertThat(cart).contains("data-testid=\"hold-lapsed\"", "no longer kept for you")
+                    .doesNotContain("data-testid=\"hold\"", "data-testid=\"place-order\"");
+
+            // an order sent anyway (a page loaded before the hold ended) is not thanked for as if it got something
+            String placed = given().cookie(ShopSessions.COOKIE, shopper.cookie())
+                    .contentType(ContentType.URLENC)
+                    .formParam("csrf-token", shopper.csrf())
+                    .redirects()
+                    .follow(false)
+                    .when()
+                    .post("/shop/cart/order")
+                    .then()
+                    .statusCode(303)
+                    .extract()
+                    .header("Location");
+            String order = given().cookie(ShopSessions.COOKIE, shopper.cookie())
+                    .when()
+                    .get(URI.create(placed).getPath())
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            assertThat(order).contains("Nothing could be ordered", "data-testid=\"order-lost\"")
+                    .doesNotContain("Thank you", "data-testid=\"order-backorder\"");
+        } finally {
+            setHoldTime(holdTime);
+        }
+    }
+
+    private static void setHoldTime(String holdTime) {
+        given().auth()
+                .oauth2(ADMIN_KEY)
+                .contentType(ContentType.JSON)
+                .body("{\"holdTime\": \"" + holdTime + "\"}")
+                .when()
+                .put("/stockout/catalogs/demo")
+                .then()
+                .statusCode(200);
+    }
+
+    private static void switchCatalog(boolean active) {
+        given().auth()
+                .oauth2(ADMIN_KEY)
+                .contentType(ContentType.JSON)
+                .body("{\"active\": " + active + "}")
+                .when()
+                .put("/stockout/catalogs/demo")
+                .then()
+                .statusCode(200);
     }
 
     @Test
