@@ -52,8 +52,9 @@ final class Report {
             Growth first = measured.growth().get(0);
             text.append("\nW1 at a common rate of %.0f requests/s (half the lowest W1 saturation):%n%n"
                     .formatted(measured.commonRate()));
-            text.append("| Dataset | SKUs | Stores | W1 saturation req/s | p50 ms | p99 ms | p99.9 ms | p50 × %s | p99 × %s |\n"
-                    .formatted(first.dataset().name(), first.dataset().name()));
+            text.append("| Dataset | SKUs | Stores | W1 saturation req/s | p50 ms | p99 ms | p99.9 ms"
+                    + " | p50 × %s | p99 × %s |\n"
+                            .formatted(first.dataset().name(), first.dataset().name()));
             text.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (Growth growth : measured.growth()) {
                 Result at = growth.atRate();

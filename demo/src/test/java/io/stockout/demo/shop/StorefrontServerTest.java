@@ -224,7 +224,8 @@ class StorefrontServerTest {
         given().auth()
                 .oauth2(ADMIN_KEY)
                 .contentType(ContentType.JSON)
-                .body("{\"name\":\"Signed storefront test\",\"active\":true,\"country\":\"US\",\"timeZone\":\"America/Chicago\"}")
+                .body("{\"name\":\"Signed storefront test\",\"active\":true,\"country\":\"US\","
+                        + "\"timeZone\":\"America/Chicago\"}")
                 .when()
                 .put("/stockout/catalogs/" + catalog)
                 .then()

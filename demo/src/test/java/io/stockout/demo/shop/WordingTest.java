@@ -16,7 +16,8 @@ class WordingTest {
 
     @Test
     void aBackorderPromiseIsADayAndAWholePercent() {
-        assertThat(Wording.arrivesBy(LocalDate.of(2026, 12, 12), 0.8, TODAY)).isEqualTo("Arrives by Sat 12 Dec — 80 % likely");
+        assertThat(Wording.arrivesBy(LocalDate.of(2026, 12, 12), 0.8, TODAY))
+                .isEqualTo("Arrives by Sat 12 Dec — 80 % likely");
     }
 
     @Test

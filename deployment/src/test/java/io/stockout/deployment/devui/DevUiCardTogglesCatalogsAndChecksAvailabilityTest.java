@@ -23,9 +23,9 @@ import io.quarkus.test.QuarkusDevModeTest;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * In dev mode, Stockout's Dev UI card links to the console at its configured path, lists the catalogs, checks availability with the answer the webhook gives (refusals
- * included), and switches a catalog off the way the administration API does: audited as the Dev UI, and seen at once by
- * the API and by the webhook.
+ * In dev mode, Stockout's Dev UI card links to the console at its configured path, lists the catalogs, checks
+ * availability with the answer the webhook gives (refusals included), and switches a catalog off the way the
+ * administration API does: audited as the Dev UI, and seen at once by the API and by the webhook.
  * <p>
  * One scenario in one test: each dev-mode application costs a full start.
  */

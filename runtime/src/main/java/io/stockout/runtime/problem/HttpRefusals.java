@@ -27,10 +27,10 @@ import io.vertx.ext.web.RoutingContext;
  * {@code quarkus.http.limits.max-header-size} (431) and a body over {@code quarkus.http.limits.max-body-size} (413).
  * <p>
  * The HTTP layer refuses large HTTP/1 headers before any route runs, so its own limit is raised (to
- * {@value #HEADER_ROOM} times the configured one) and the configured limit is checked here, on every path. Paths that are not Stockout's get
- * the same answer as before, a 431 without a body: the host application's refusals stay its own. Headers even beyond
- * the raised limit are still refused by the HTTP layer, without a body, and so is a body over the limit that declares
- * no length: it is found only while it is read, where the HTTP layer answers it itself.
+ * {@value #HEADER_ROOM} times the configured one) and the configured limit is checked here, on every path. Paths that are not
+ * Stockout's get the same answer as before, a 431 without a body: the host application's refusals stay its own. Headers
+ * even beyond the raised limit are still refused by the HTTP layer, without a body, and so is a body over the limit
+ * that declares no length: it is found only while it is read, where the HTTP layer answers it itself.
  */
 @ApplicationScoped
 public class HttpRefusals implements HttpServerOptionsCustomizer {

@@ -40,8 +40,8 @@ public final class RuleChecks {
             Checks.required(at + "name", rule.name(), 64);
             if (!NAME.matcher(rule.name()).matches()) {
                 throw StockoutProblem.invalid(at + "name",
-                        "A rule name is 1 to 64 letters, digits, single spaces, '.', '_' or '-', starting with a letter or digit and not"
-                                + " ending with a space");
+                        "A rule name is 1 to 64 letters, digits, single spaces, '.', '_' or '-', starting with a letter"
+                                + " or digit and not ending with a space");
             }
             Integer same = names.put(rule.name().toLowerCase(Locale.ROOT), i);
             if (same != null) {
