@@ -1,6 +1,7 @@
 package io.stockout.demo.browser;
 
 import static io.restassured.RestAssured.given;
+import static io.stockout.demo.browser.ConsolePage.testid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
@@ -17,7 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -46,6 +46,8 @@ class ConsoleBrowserTest {
 
     static Browser browser;
 
+    ConsolePage ui;
+
     @TestHTTPResource("/stockout/console/")
     URL console;
 
@@ -64,25 +66,23 @@ class ConsoleBrowserTest {
     @BeforeEach
     void freshTab() {
         browser.resize(Browser.LAPTOP);
-        // forgets the key of the test before from a page of the console's origin that does not sign in by itself
-        driver().get(console.toString() + "no-such-page");
-        ((JavascriptExecutor) driver()).executeScript("sessionStorage.clear()");
-        driver().get(console.toString());
+        ui = new ConsolePage(browser, console);
+        ui.openSignedOut();
     }
 
     @Test
     void aMerchantSwitchesTheCatalogOffAndOnAgain() {
-        signIn(ADMIN_KEY);
-        assertThat(text("active-" + DEMO)).isEqualTo("On");
+        ui.signIn(ADMIN_KEY);
+        assertThat(ui.text("active-" + DEMO)).isEqualTo("On");
 
-        click("toggle-" + DEMO);
-        waitForStatus("Stockout is now off for catalog demo.");
+        ui.click("toggle-" + DEMO);
+        ui.waitForStatus("Stockout is now off for catalog demo.");
         assertThat(catalog().getBoolean("active")).isFalse();
-        assertThat(text("active-" + DEMO)).isEqualTo("Off");
+        assertThat(ui.text("active-" + DEMO)).isEqualTo("Off");
         browser.screenshot("console-catalog-off");
 
-        click("toggle-" + DEMO);
-        waitForStatus("Stockout is now on for catalog demo.");
+        ui.click("toggle-" + DEMO);
+        ui.waitForStatus("Stockout is now on for catalog demo.");
         assertThat(catalog().getBoolean("active")).isTrue();
     }
 
@@ -90,19 +90,20 @@ class ConsoleBrowserTest {
     void aMerchantPutsSubstitutesFirst() {
         List<String> before = catalog().getList("offerKinds");
         try {
-            signIn(ADMIN_KEY);
-            click("offer-up-SUBSTITUTE");
-            click("offer-up-SUBSTITUTE");
-            List<String> shown = driver().findElements(By.cssSelector("#offer-order li"))
+            ui.signIn(ADMIN_KEY);
+            ui.click("offer-up-SUBSTITUTE");
+            ui.click("offer-up-SUBSTITUTE");
+            List<String> shown = ui.driver()
+                    .findElements(By.cssSelector("#offer-order li"))
                     .stream()
                     .map(item -> item.getAttribute("data-kind"))
                     .toList();
             assertThat(shown).first().isEqualTo("SUBSTITUTE");
 
-            click("save-offer-order");
-            waitForStatus("Catalog demo now offers: SUBSTITUTE");
+            ui.click("save-offer-order");
+            ui.waitForStatus("Catalog demo now offers: SUBSTITUTE");
             assertThat(catalog().getList("offerKinds")).first().isEqualTo("SUBSTITUTE");
-            assertThat(text("offers-" + DEMO)).startsWith("SUBSTITUTE");
+            assertThat(ui.text("offers-" + DEMO)).startsWith("SUBSTITUTE");
             browser.screenshot("console-offer-order");
         } finally {
             admin().body(Map.of("offerKinds", before)).put("/stockout/catalogs/demo").then().statusCode(200);
@@ -113,36 +114,36 @@ class ConsoleBrowserTest {
     void aMerchantPinsAndUnpinsASkuAndTriesRules() {
         String pinned = sku().getString("policy");
         try {
-            signIn(ADMIN_KEY);
-            page("skus");
-            type("sku-find", SKU);
-            clickAndWaitForPage("sku-filter-apply");
-            waitFor("pin-" + SKU);
+            ui.signIn(ADMIN_KEY);
+            ui.page("skus");
+            ui.type("sku-find", SKU);
+            ui.clickAndWaitForPage("sku-filter-apply");
+            ui.waitFor("pin-" + SKU);
 
-            new Select(find("pin-policy-" + SKU)).selectByValue("PICKUP_ONLY");
-            clickAndWaitForPage("pin-" + SKU);
-            waitForText("reason-" + SKU, "Pinned to PICKUP_ONLY by the merchant");
+            new Select(ui.find("pin-policy-" + SKU)).selectByValue("PICKUP_ONLY");
+            ui.clickAndWaitForPage("pin-" + SKU);
+            ui.waitForText("reason-" + SKU, "Pinned to PICKUP_ONLY by the merchant");
             assertThat(sku().getString("policy")).isEqualTo("PICKUP_ONLY");
             assertThat(sku().getString("source")).isEqualTo("PIN");
 
-            clickAndWaitForPage("unpin-" + SKU);
+            ui.clickAndWaitForPage("unpin-" + SKU);
             browser.waiting()
                     .ignoring(StaleElementReferenceException.class)
-                    .until(d -> !text("reason-" + SKU).startsWith("Pinned"));
+                    .until(d -> !ui.text("reason-" + SKU).startsWith("Pinned"));
             JsonPath unpinned = sku();
             assertThat(unpinned.getString("source")).isEqualTo("DEFAULT_RULE");
-            assertThat(text("reason-" + SKU)).isEqualTo(unpinned.getString("reason"));
-            assertThat(driver().findElements(testid("unpin-" + SKU))).isEmpty();
+            assertThat(ui.text("reason-" + SKU)).isEqualTo(unpinned.getString("reason"));
+            assertThat(ui.driver().findElements(testid("unpin-" + SKU))).isEmpty();
 
             // a rule that gives every SKU nothing: the unpinned SKU would change, and nothing does
             String rules = "[{\"name\": \"nothing\", \"action\": \"NONE\"}]";
-            WebElement editor = find("rules-json");
+            WebElement editor = ui.find("rules-json");
             editor.clear();
             editor.sendKeys(rules);
-            click("dry-run");
-            waitFor("dry-run-summary");
-            assertThat(text("dry-run-summary")).contains("would change");
-            WebElement change = driver()
+            ui.click("dry-run");
+            ui.waitFor("dry-run-summary");
+            assertThat(ui.text("dry-run-summary")).contains("would change");
+            WebElement change = ui.driver()
                     .findElement(By.cssSelector("[data-testid='dry-run-changes'] tr[data-sku='" + SKU + "']"));
             assertThat(change.getText()).contains(unpinned.getString("policy")).contains("NONE").contains("nothing");
             assertThat(sku().getString("policy")).isEqualTo(unpinned.getString("policy"));
@@ -158,31 +159,31 @@ class ConsoleBrowserTest {
     void aMerchantFindsBackordersByTheirFilters() {
         String order = "console-order-" + System.nanoTime();
         placeBackorder(order);
-        signIn(ADMIN_KEY);
-        page("backorders");
+        ui.signIn(ADMIN_KEY);
+        ui.page("backorders");
 
-        new Select(find("bo-status")).selectByValue("OPEN");
-        type("bo-sku", SKU);
-        type("bo-order", order);
-        clickAndWaitForPage("bo-apply");
+        new Select(ui.find("bo-status")).selectByValue("OPEN");
+        ui.type("bo-sku", SKU);
+        ui.type("bo-order", order);
+        ui.clickAndWaitForPage("bo-apply");
         WebElement row = browser.waiting()
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-order='" + order + "']")));
         assertThat(row.getAttribute("data-status")).isEqualTo("OPEN");
         assertThat(row.getText()).contains(SKU);
         browser.screenshot("console-backorders");
 
-        click("bo-show-" + row.getAttribute("data-backorder"));
-        waitForText("bo-detail", "order " + order);
+        ui.click("bo-show-" + row.getAttribute("data-backorder"));
+        ui.waitForText("bo-detail", "order " + order);
         show("bo-detail");
         browser.screenshot("console-backorder-detail");
 
-        new Select(find("bo-status")).selectByValue("CANCELLED");
-        clickAndWaitForPage("bo-apply");
-        waitForText("bo-count", "0 backorders");
-        new Select(find("bo-status")).selectByValue("");
-        find("bo-past-due").click();
-        clickAndWaitForPage("bo-apply");
-        waitForText("bo-count", "0 backorders");
+        new Select(ui.find("bo-status")).selectByValue("CANCELLED");
+        ui.clickAndWaitForPage("bo-apply");
+        ui.waitForText("bo-count", "0 backorders");
+        new Select(ui.find("bo-status")).selectByValue("");
+        ui.find("bo-past-due").click();
+        ui.clickAndWaitForPage("bo-apply");
+        ui.waitForText("bo-count", "0 backorders");
     }
 
     @Test
@@ -193,35 +194,35 @@ class ConsoleBrowserTest {
                 .post("/stockout/catalogs/zz-second/skus")
                 .then()
                 .statusCode(200);
-        signIn(ADMIN_KEY);
-        page("skus");
-        clickAndWaitForPage("skus-next");
-        assertThat(text("skus-page")).isEqualTo("Page 2");
+        ui.signIn(ADMIN_KEY);
+        ui.page("skus");
+        ui.clickAndWaitForPage("skus-next");
+        assertThat(ui.text("skus-page")).isEqualTo("Page 2");
 
-        String before = driver().findElement(By.id("page")).getAttribute("data-renders");
-        new Select(find("catalog-select")).selectByValue("zz-second");
+        String before = ui.driver().findElement(By.id("page")).getAttribute("data-renders");
+        new Select(ui.find("catalog-select")).selectByValue("zz-second");
         browser.waiting().until(d -> !before.equals(d.findElement(By.id("page")).getAttribute("data-renders")));
 
-        assertThat(text("skus-page")).isEqualTo("Page 1");
-        assertThat(driver().findElements(By.cssSelector("tr[data-sku='000-first']"))).hasSize(1);
+        assertThat(ui.text("skus-page")).isEqualTo("Page 1");
+        assertThat(ui.driver().findElements(By.cssSelector("tr[data-sku='000-first']"))).hasSize(1);
     }
 
     @Test
     void aSkuThatIsNotThereLeavesTheFiltersToCorrectIt() {
-        signIn(ADMIN_KEY);
-        page("skus");
-        type("sku-find", "no-such-sku");
-        click("sku-filter-apply");
-        waitForText("error", "No such SKU");
+        ui.signIn(ADMIN_KEY);
+        ui.page("skus");
+        ui.type("sku-find", "no-such-sku");
+        ui.click("sku-filter-apply");
+        ui.waitForText("error", "No such SKU");
 
         // the filters stay on the page, and on the next visit of it, so that the merchant can correct the SKU
-        page("catalogs");
-        page("skus");
-        waitForText("error", "No such SKU");
-        type("sku-find", SKU);
-        clickAndWaitForPage("sku-filter-apply");
-        assertThat(driver().findElements(By.cssSelector("tr[data-sku='" + SKU + "']"))).hasSize(1);
-        assertThat(find("error").isDisplayed()).isFalse();
+        ui.page("catalogs");
+        ui.page("skus");
+        ui.waitForText("error", "No such SKU");
+        ui.type("sku-find", SKU);
+        ui.clickAndWaitForPage("sku-filter-apply");
+        assertThat(ui.driver().findElements(By.cssSelector("tr[data-sku='" + SKU + "']"))).hasSize(1);
+        assertThat(ui.find("error").isDisplayed()).isFalse();
     }
 
     @Test
@@ -238,22 +239,22 @@ class ConsoleBrowserTest {
             // a check writes today's snapshot, which the charts draw
             admin().post("/stockout/catalogs/demo/tolerances/check").then().statusCode(200);
 
-            signIn(ADMIN_KEY);
-            page("metrics");
+            ui.signIn(ADMIN_KEY);
+            ui.page("metrics");
             for (String chart : List.of("chart-open", "chart-growth", "chart-past-due", "chart-accuracy", "chart-take-up")) {
-                waitFor(chart);
-                Long drawn = (Long) ((JavascriptExecutor) driver()).executeScript(
+                ui.waitFor(chart);
+                Long drawn = (Long) ((JavascriptExecutor) ui.driver()).executeScript(
                         "const c = Chart.getChart(document.getElementById(arguments[0]));"
                                 + "return c ? c.data.datasets.reduce((n, d) => n + d.data.length, 0) : -1;",
                         chart);
                 assertThat(drawn).as(chart).isGreaterThan(0);
             }
-            assertThat(Integer.parseInt(find("chart-open").findElement(By.tagName("canvas")).getAttribute("data-points")))
+            assertThat(Integer.parseInt(ui.find("chart-open").findElement(By.tagName("canvas")).getAttribute("data-points")))
                     .isGreaterThan(0);
-            assertThat(text("chart-open-tolerance")).contains("5000");
-            assertThat(text("chart-past-due-tolerance")).contains("pauses backorders").contains("20.0 %");
-            assertThat(text("chart-take-up-tolerance")).contains("no tolerance");
-            assertThat(driver().findElements(testid("tolerance-changes"))).hasSize(1);
+            assertThat(ui.text("chart-open-tolerance")).contains("5000");
+            assertThat(ui.text("chart-past-due-tolerance")).contains("pauses backorders").contains("20.0 %");
+            assertThat(ui.text("chart-take-up-tolerance")).contains("no tolerance");
+            assertThat(ui.driver().findElements(testid("tolerance-changes"))).hasSize(1);
             browser.screenshot("console-metrics");
         } finally {
             admin().body(before).put("/stockout/catalogs/demo/tolerances").then().statusCode(200);
@@ -262,17 +263,17 @@ class ConsoleBrowserTest {
 
     @Test
     void theSupplyPageListsInboundLinesAndSuppliers() {
-        signIn(ADMIN_KEY);
-        page("supply");
-        waitFor("inbound-table");
-        assertThat(driver().findElements(By.cssSelector("[data-testid='inbound-table'] tbody tr"))).isNotEmpty();
-        assertThat(driver().findElements(By.cssSelector("[data-testid='suppliers-table'] tbody tr"))).isNotEmpty();
-        waitFor("chart-suppliers");
+        ui.signIn(ADMIN_KEY);
+        ui.page("supply");
+        ui.waitFor("inbound-table");
+        assertThat(ui.driver().findElements(By.cssSelector("[data-testid='inbound-table'] tbody tr"))).isNotEmpty();
+        assertThat(ui.driver().findElements(By.cssSelector("[data-testid='suppliers-table'] tbody tr"))).isNotEmpty();
+        ui.waitFor("chart-suppliers");
         show("suppliers-table");
         browser.screenshot("console-supply");
 
-        type("inbound-sku", SKU);
-        clickAndWaitForPage("inbound-apply");
+        ui.type("inbound-sku", SKU);
+        ui.clickAndWaitForPage("inbound-apply");
         browser.waiting()
                 .ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElements(By.cssSelector("[data-testid='inbound-table'] tbody tr"))
@@ -283,25 +284,25 @@ class ConsoleBrowserTest {
     @Test
     void aReadOnlyKeySeesNoControlThatWritesAndCannotWrite() {
         String reader = makeKey("console read-only", "READ");
-        signIn(reader);
-        assertThat(text("who")).contains("READ");
-        assertThat(text("active-" + DEMO)).isEqualTo("On");
-        assertThat(find("nav-keys").isDisplayed()).isFalse();
+        ui.signIn(reader);
+        assertThat(ui.text("who")).contains("READ");
+        assertThat(ui.text("active-" + DEMO)).isEqualTo("On");
+        assertThat(ui.find("nav-keys").isDisplayed()).isFalse();
         assertNoneOf("toggle-", "save-offer-order", "offer-up-");
         browser.screenshot("console-read-only");
 
-        page("skus");
-        waitFor("skus-table");
-        waitFor("dry-run");
+        ui.page("skus");
+        ui.waitFor("skus-table");
+        ui.waitFor("dry-run");
         assertNoneOf("pin-", "unpin-", "save-rules", "default-rules");
 
         // a dry run is a read: the key may try rules, and a refusal of the API is shown as its problem says it
-        WebElement editor = find("rules-json");
+        WebElement editor = ui.find("rules-json");
         editor.clear();
         editor.sendKeys("[{\"name\": \"everything\", \"action\": \"SOMETIMES\"}]");
-        click("dry-run");
+        ui.click("dry-run");
         browser.waiting().until(d -> d.findElement(testid("error")).isDisplayed());
-        assertThat(text("error")).startsWith("Error:").contains("(400)");
+        assertThat(ui.text("error")).startsWith("Error:").contains("(400)");
         browser.screenshot("console-problem-shown");
 
         // what the hidden buttons would have sent is refused by the API itself
@@ -323,13 +324,13 @@ class ConsoleBrowserTest {
 
     @Test
     void anAdministratorMakesAKeyThatIsShownOnceAndRevokesIt() {
-        signIn(ADMIN_KEY);
-        page("keys");
-        type("key-name", "console made");
-        new Select(find("key-role")).selectByValue("WRITE");
-        click("key-create");
-        waitFor("new-key-secret");
-        String secret = text("new-key-secret");
+        ui.signIn(ADMIN_KEY);
+        ui.page("keys");
+        ui.type("key-name", "console made");
+        new Select(ui.find("key-role")).selectByValue("WRITE");
+        ui.click("key-create");
+        ui.waitFor("new-key-secret");
+        String secret = ui.text("new-key-secret");
         assertThat(secret).startsWith("sok_");
         String id = secret.substring(4, 12);
         JsonPath own = given().header("Authorization", "Bearer " + secret).get("/stockout/api-keys/self").jsonPath();
@@ -337,13 +338,13 @@ class ConsoleBrowserTest {
         assertThat(own.getList("catalogs")).containsExactly(DEMO);
         browser.screenshot("console-key-made");
 
-        page("catalogs");
-        page("keys");
-        waitFor("revoke-" + id);
-        assertThat(driver().getPageSource()).doesNotContain(secret);
+        ui.page("catalogs");
+        ui.page("keys");
+        ui.waitFor("revoke-" + id);
+        assertThat(ui.driver().getPageSource()).doesNotContain(secret);
 
-        click("revoke-" + id);
-        waitForStatus("Key " + id + " is revoked");
+        ui.click("revoke-" + id);
+        ui.waitForStatus("Key " + id + " is revoked");
         given().header("Authorization", "Bearer " + secret).get("/stockout/api-keys/self").then().statusCode(401);
     }
 
@@ -351,11 +352,11 @@ class ConsoleBrowserTest {
     void theKeyboardReachesTheControls() {
         List<String> reached = new ArrayList<>();
         tab(reached, 1);
-        assertThat(driver().switchTo().activeElement().getAttribute("id")).isEqualTo("skip-link");
+        assertThat(ui.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("skip-link");
         tab(reached, 1);
-        assertThat(driver().switchTo().activeElement().getAttribute("data-testid")).isEqualTo("key-input");
-        new Actions(driver()).sendKeys(ADMIN_KEY).sendKeys(Keys.ENTER).perform();
-        waitFor("page-catalogs");
+        assertThat(ui.driver().switchTo().activeElement().getAttribute("data-testid")).isEqualTo("key-input");
+        new Actions(ui.driver()).sendKeys(ADMIN_KEY).sendKeys(Keys.ENTER).perform();
+        ui.waitFor("page-catalogs");
 
         reached.clear();
         tab(reached, 40);
@@ -364,8 +365,8 @@ class ConsoleBrowserTest {
                 "save-offer-order");
 
         // a page chosen from the keyboard takes the focus to its heading
-        driver().findElement(testid("nav-skus")).sendKeys(Keys.ENTER);
-        waitFor("page-skus");
+        ui.driver().findElement(testid("nav-skus")).sendKeys(Keys.ENTER);
+        ui.waitFor("page-skus");
         browser.waiting().until(d -> d.switchTo().activeElement().getTagName().equals("h1"));
         browser.screenshot("console-keyboard");
     }
@@ -373,98 +374,25 @@ class ConsoleBrowserTest {
     @Test
     void onAPhoneThePagesFitTheScreen() {
         browser.resize(Browser.PHONE);
-        signIn(ADMIN_KEY);
+        ui.signIn(ADMIN_KEY);
         browser.screenshot("console-phone-catalogs");
         assertNoSidewaysScroll();
-        page("metrics");
-        waitFor("chart-open");
+        ui.page("metrics");
+        ui.waitFor("chart-open");
         browser.screenshot("console-phone-metrics");
         assertNoSidewaysScroll();
-        page("backorders");
-        waitFor("bo-table");
+        ui.page("backorders");
+        ui.waitFor("bo-table");
         browser.screenshot("console-phone-backorders");
         assertNoSidewaysScroll();
     }
 
     // ------------------------------------------------------------------------------------------------------ helpers
 
-    WebDriver driver() {
-        return browser.driver();
-    }
-
-    static By testid(String id) {
-        return By.cssSelector("[data-testid='" + id + "']");
-    }
-
-    WebElement find(String id) {
-        return driver().findElement(testid(id));
-    }
-
-    WebElement waitFor(String id) {
-        return browser.waiting().until(ExpectedConditions.presenceOfElementLocated(testid(id)));
-    }
-
-    String text(String id) {
-        return waitFor(id).getText().trim();
-    }
-
-    void click(String id) {
-        browser.waiting().until(ExpectedConditions.elementToBeClickable(testid(id))).click();
-    }
-
-    /** Clicks a control that shows the page again, and waits until it has. */
-    void clickAndWaitForPage(String id) {
-        String before = driver().findElement(By.id("page")).getAttribute("data-renders");
-        click(id);
-        browser.waiting().until(d -> !String.valueOf(before).equals(d.findElement(By.id("page")).getAttribute("data-renders")));
-    }
-
-    void type(String id, String value) {
-        WebElement input = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(testid(id)));
-        input.clear();
-        input.sendKeys(value);
-    }
-
-    void waitForStatus(String start) {
-        browser.waiting().until(d -> d.findElement(testid("status")).getText().startsWith(start));
-        assertThat(find("error").isDisplayed()).as(find("error").getText()).isFalse();
-    }
-
-    void waitForText(String id, String part) {
-        // the page may be shown again between finding the element and reading it: then it is found again
-        browser.waiting()
-                .ignoring(StaleElementReferenceException.class)
-                .until(d -> !d.findElements(testid(id)).isEmpty() && d.findElement(testid(id)).getText().contains(part));
-    }
-
-    void signIn(String key) {
-        try {
-            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(testid("key-input")));
-        } catch (RuntimeException e) {
-            throw new AssertionError("no sign-in form: " + ((JavascriptExecutor) driver()).executeScript(
-                    "return JSON.stringify({ready: document.readyState, chart: typeof window.Chart,"
-                            + " signInHidden: document.getElementById('sign-in').hidden,"
-                            + " error: document.getElementById('error').textContent,"
-                            + " status: document.getElementById('status').textContent,"
-                            + " page: document.getElementById('page').dataset.page, url: location.href,"
-                            + " key: sessionStorage.getItem('stockout.console.key') !== null,"
-                            + " files: performance.getEntriesByType('resource').map(r => r.name + ' ' + r.responseStatus)})"),
-                    e);
-        }
-        type("key-input", key);
-        click("sign-in");
-        waitFor("page-catalogs");
-    }
-
-    void page(String name) {
-        click("nav-" + name);
-        waitFor("page-" + name);
-    }
-
     void tab(List<String> reached, int times) {
         for (int i = 0; i < times; i++) {
-            new Actions(driver()).sendKeys(Keys.TAB).perform();
-            WebElement active = driver().switchTo().activeElement();
+            new Actions(ui.driver()).sendKeys(Keys.TAB).perform();
+            WebElement active = ui.driver().switchTo().activeElement();
             String id = active.getAttribute("data-testid");
             reached.add(id == null ? active.getTagName() : id);
         }
@@ -472,22 +400,22 @@ class ConsoleBrowserTest {
 
     void assertNoneOf(String... prefixes) {
         for (String prefix : prefixes) {
-            assertThat(driver().findElements(By.cssSelector("[data-testid^='" + prefix + "']"))).as(prefix).isEmpty();
+            assertThat(ui.driver().findElements(By.cssSelector("[data-testid^='" + prefix + "']"))).as(prefix).isEmpty();
         }
     }
 
     void assertNoSidewaysScroll() {
-        Long overflow = (Long) ((JavascriptExecutor) driver())
+        Long overflow = (Long) ((JavascriptExecutor) ui.driver())
                 .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         // what sticks out, to say what to fix
-        Object wide = ((JavascriptExecutor) driver()).executeScript("return [...document.querySelectorAll('body *')]"
+        Object wide = ((JavascriptExecutor) ui.driver()).executeScript("return [...document.querySelectorAll('body *')]"
                 + ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
                 + ".slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id).join(', ');");
         assertThat(overflow).as("wider than the screen: " + wide).isLessThanOrEqualTo(0L);
     }
 
     void show(String id) {
-        ((JavascriptExecutor) driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", find(id));
+        ((JavascriptExecutor) ui.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", ui.find(id));
     }
 
     static RequestSpecification admin() {

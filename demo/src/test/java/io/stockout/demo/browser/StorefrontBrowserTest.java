@@ -1,6 +1,10 @@
 package io.stockout.demo.browser;
 
 import static io.restassured.RestAssured.given;
+import static io.stockout.demo.browser.Shop.enterZip;
+import static io.stockout.demo.browser.Shop.patiently;
+import static io.stockout.demo.browser.Shop.release;
+import static io.stockout.demo.browser.Shop.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
@@ -13,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -24,7 +27,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -187,36 +189,6 @@ class StorefrontBrowserTest {
     }
 
     @Test
-    void whenTheMerchantSwitchesTheCatalogOffTheStorefrontStopsOffering() {
-        try (Browser browser = Browser.open()) {
-            browser.driver().get(url("/shop"));
-            enterZip(browser, ZIP);
-            browser.driver().get(url("/shop/products/" + OUT_OF_STOCK_SKU));
-            assertThat(browser.driver().findElements(By.cssSelector("[data-testid=backorder]"))).hasSize(1);
-
-            switchCatalog(false);
-            try {
-                browser.driver().navigate().refresh();
-
-                assertThat(text(browser, "product-stock")).isEqualTo("Out of stock");
-                for (String offer : List.of("backorder", "store", "substitute", "add-to-cart")) {
-                    assertThat(browser.driver().findElements(By.cssSelector("[data-testid=" + offer + "]")))
-                            .as("no %s is offered", offer)
-                            .isEmpty();
-                }
-                browser.screenshot("storefront-catalog-switched-off");
-                browser.driver().get(url("/shop"));
-                assertThat(browser.driver().findElements(By.cssSelector("[data-testid=product-alternatives]"))).isEmpty();
-            } finally {
-                switchCatalog(true);
-            }
-
-            browser.driver().get(url("/shop/products/" + OUT_OF_STOCK_SKU));
-            assertThat(browser.driver().findElements(By.cssSelector("[data-testid=backorder]"))).hasSize(1);
-        }
-    }
-
-    @Test
     void onAPhoneThePagesFitTheScreenAndWorkByKeyboard() {
         try (Browser browser = Browser.open()) {
             browser.resize(Browser.PHONE);
@@ -283,24 +255,6 @@ class StorefrontBrowserTest {
         return root.toString().replaceAll("/$", "") + path;
     }
 
-    /** Pages wait for Stockout's answers, which take longer on a machine busy with other builds. */
-    private static WebDriverWait patiently(Browser browser) {
-        return new WebDriverWait(browser.driver(), Duration.ofSeconds(60));
-    }
-
-    private static String text(Browser browser, String testId) {
-        return browser.driver().findElement(By.cssSelector("[data-testid=" + testId + "]")).getText();
-    }
-
-    private static void enterZip(Browser browser, String zip) {
-        WebElement box = browser.driver().findElement(By.id("zip"));
-        box.clear();
-        box.sendKeys(zip, Keys.ENTER);
-        patiently(browser)
-                .until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=zip-current]"),
-                        "Shopping near " + zip));
-    }
-
     private static JsonPath askStockout(String sku) {
         return given().contentType(ContentType.JSON)
                 .body("{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}")
@@ -310,34 +264,5 @@ class StorefrontBrowserTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-    }
-
-    private static void switchCatalog(boolean active) {
-        given().auth()
-                .oauth2(ADMIN_KEY)
-                .contentType(ContentType.JSON)
-                .body("{\"active\":" + active + "}")
-                .when()
-                .put("/stockout/catalogs/demo")
-                .then()
-                .statusCode(200);
-    }
-
-    /** Cancels the order (or releases the cart never ordered), so that the catalog's backorders and holds are as before. */
-    private static void release(String orderId, String cartId) {
-        if (orderId == null && cartId == null) {
-            return;
-        }
-        String body = orderId != null
-                ? "{\"eventId\":\"test-cancel-" + UUID.randomUUID() + "\",\"type\":\"CANCELLED\",\"orderId\":\"" + orderId
-                        + "\"}"
-                : "{\"eventId\":\"test-release-" + UUID.randomUUID() + "\",\"type\":\"CANCELLED\",\"orderId\":\"release-"
-                        + UUID.randomUUID() + "\",\"cartId\":\"" + cartId + "\"}";
-        given().contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/stockout/catalogs/demo/order-events")
-                .then()
-                .statusCode(200);
     }
 }
