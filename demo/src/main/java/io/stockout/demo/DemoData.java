@@ -2,6 +2,7 @@ package io.stockout.demo;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,18 +24,27 @@ import io.stockout.StockoutLoader.Sku;
 import io.stockout.StockoutLoader.Stock;
 import io.stockout.StockoutLoader.Substitute;
 import io.stockout.StockoutLoader.Supplier;
+import io.stockout.runtime.segment.SegmentRule;
+import io.stockout.runtime.tolerance.Metric;
+import io.stockout.runtime.tolerance.Tolerance;
 
 /**
  * The demo catalog: real stores, products and ZIP codes, with everything that no public data set has (stock levels,
- * inbound purchase orders, suppliers, lead times, opening hours, policies, substitute links) generated from a seed.
+ * inbound purchase orders, suppliers, lead times, opening hours, backorder caps, pins, substitute links, a history of
+ * backorder figures) generated from a seed, and the merchant's segmentation rules and tolerances.
  * <p>
  * The same sources, seed and day give the same data, so that the README's example answer can be reproduced and
  * tested. Dates of inbound supply are relative to {@code today}, so the demo always shows future deliveries. Plain Java
  * without framework types, so that it can be tested without starting the application.
+ *
+ * @param rules the merchant's segmentation rules, which choose the policy of every SKU that is not pinned
+ * @param tolerances the merchant's tolerances on the catalog's backorder figures
+ * @param history generated snapshots of the days before {@code today}, which no check measured
  */
 public record DemoData(Catalog catalog, List<Sku> skus, List<Location> locations, List<Stock> stock,
         List<Inbound> inbound, List<Substitute> substitutes, List<PostalCode> postalCodes, List<Supplier> suppliers,
-        List<Inbound> deliveredLines, List<Receipt> receipts) {
+        List<Inbound> deliveredLines, List<Receipt> receipts, List<SegmentRule> rules, List<Tolerance.Request> tolerances,
+        DemoHistory history) {
 
     /** The seed of the generated part; change it and the README's example answer changes too. */
     public static final long SEED = 20_261_204L;
@@ -50,6 +60,30 @@ public record DemoData(Catalog catalog, List<Sku> skus, List<Location> locations
     static final double STORE_ASSORTMENT = 0.30;
     /** Share of SKUs that no warehouse can ship now, so that the demo shows out-of-stock offers. */
     static final double OUT_OF_STOCK_ONLINE = 0.30;
+
+    /** A supplier at least this often on time is dependable. */
+    static final double DEPENDABLE_ON_TIME_SHARE = 0.9;
+    /** A supplier at most this often on time is late more often than not. */
+    static final double LATE_ON_TIME_SHARE = 0.5;
+
+    /**
+     * The merchant's rules, by supply: promise what a dependable supplier brings within two weeks, steer shoppers to
+     * what ships now when the supply is both late and far off (or very far off), and otherwise let them choose.
+     */
+    public static final List<SegmentRule> RULES = List.of(
+            new SegmentRule("dependable-supplier", supply(DEPENDABLE_ON_TIME_SHARE, null, null, 14),
+                    OutOfStockPolicy.BACKORDER),
+            new SegmentRule("late-supplier-long-lead", supply(null, LATE_ON_TIME_SHARE, 15, null),
+                    OutOfStockPolicy.SUBSTITUTE),
+            new SegmentRule("very-long-lead", supply(null, null, 20, null), OutOfStockPolicy.SUBSTITUTE),
+            new SegmentRule("otherwise", null, OutOfStockPolicy.BACKORDER_OR_SUBSTITUTE));
+
+    /** Pauses the catalog's backorders while more than a quarter of the open ones are past due, until a tenth are. */
+    public static final Tolerance.Request PAST_DUE = new Tolerance.Request(Tolerance.Scope.CATALOG, null,
+            Metric.MAX_PAST_DUE_RATIO, 0.25, 0.10, Tolerance.Action.PAUSE_BACKORDERS);
+    /** Alerts when more units wait on backorders than the merchant expects. */
+    public static final Tolerance.Request OPEN_UNITS = new Tolerance.Request(Tolerance.Scope.CATALOG, null,
+            Metric.MAX_OPEN_UNITS, 100.0, 90.0, Tolerance.Action.ALERT);
 
     private static final List<String> SUPPLIERS = List.of("Demo Supplier A", "Demo Supplier B", "Demo Supplier C",
             "Demo Supplier D", "Demo Supplier E");
@@ -78,6 +112,10 @@ public record DemoData(Catalog catalog, List<Sku> skus, List<Location> locations
         }
     }
     private static final int[] BACKORDER_CAPS = {10, 20, 50, 100};
+    /** The SKUs drawn below this may be backordered. */
+    private static final double BACKORDERED = 0.65;
+    /** The SKUs drawn from this on are pinned. */
+    private static final double PINNED = 0.80;
 
     /** The predominant IANA zone of each state; a state spanning two zones gets the one most of its people live in. */
     private static final Map<String, String> STATE_ZONES = zones();
@@ -138,8 +176,11 @@ public record DemoData(Catalog catalog, List<Sku> skus, List<Location> locations
                         expected.plusDays(LATENESS.get(s).delay(history)).atTime(15, 0).atOffset(ZoneOffset.UTC), null));
             }
         }
+        // a stream of its own too, so that the figures do not move the rest of the data
+        DemoHistory pastFigures = DemoHistory.generate(today, ZoneId.of(TIME_ZONE), PAST_DUE, new Random(seed + 2));
         return new DemoData(catalog, skus, locations, List.copyOf(stock), inbound, substitutes, postalCodes,
-                List.copyOf(suppliers), List.copyOf(deliveredLines), List.copyOf(receipts));
+                List.copyOf(suppliers), List.copyOf(deliveredLines), List.copyOf(receipts), RULES,
+                List.of(PAST_DUE, OPEN_UNITS), pastFigures);
     }
 
     /** The IANA zone of a US state or DC, by its two-letter code. */
@@ -154,8 +195,12 @@ public record DemoData(Catalog catalog, List<Sku> skus, List<Location> locations
     private static List<Sku> skus(List<DemoSources.Variant> variants, Random random) {
         List<Sku> skus = new ArrayList<>(variants.size());
         for (DemoSources.Variant variant : variants) {
-            OutOfStockPolicy policy = policy(random.nextDouble());
-            boolean backorders = policy.allows(OfferKind.BACKORDER);
+            // three kinds of SKU: those that may be backordered (about two in three; their cap is drawn next), those
+            // never backordered (cap 0), and those the merchant pinned to an action that no rule gives (one in five,
+            // never backordered either); the rules choose the policy of all but the pinned
+            double kind = random.nextDouble();
+            boolean backorders = kind < BACKORDERED;
+            OutOfStockPolicy pin = pin(kind);
             double capDraw = random.nextDouble();
             boolean unlimited = backorders && capDraw < 0.125;
             // a cap of 0 while backorders are allowed shows the CAP_REACHED answer
@@ -166,23 +211,25 @@ public record DemoData(Catalog catalog, List<Sku> skus, List<Location> locations
             // products without a brand are grouped by their product type, which similar substitutes match on
             String brand = variant.brand().isEmpty() ? variant.productType() : variant.brand();
             skus.add(new Sku(variant.sku(), variant.name(), variant.category(), brand,
-                    variant.size().isEmpty() ? null : variant.size(), variant.price(), policy, cap, unlimited, leadTimeDays,
+                    variant.size().isEmpty() ? null : variant.size(), variant.price(), pin, cap, unlimited, leadTimeDays,
                     supplier, false));
         }
         return List.copyOf(skus);
     }
 
-    private static OutOfStockPolicy policy(double draw) {
-        if (draw < 0.45) {
-            return OutOfStockPolicy.BACKORDER_OR_SUBSTITUTE;
-        } else if (draw < 0.65) {
-            return OutOfStockPolicy.BACKORDER;
-        } else if (draw < 0.80) {
-            return OutOfStockPolicy.SUBSTITUTE;
-        } else if (draw < 0.92) {
-            return OutOfStockPolicy.PICKUP_ONLY;
+    /** The merchant's pin of a SKU of the given kind (a draw), or {@code null} when the rules choose its policy. */
+    private static OutOfStockPolicy pin(double kind) {
+        if (kind < PINNED) {
+            return null;
         }
-        return OutOfStockPolicy.NONE;
+        // what the merchant hands over in stores only, and what is sold while it lasts
+        return kind < 0.92 ? OutOfStockPolicy.PICKUP_ONLY : OutOfStockPolicy.NONE;
+    }
+
+    private static SegmentRule.Conditions supply(Double onTimeShareAtLeast, Double onTimeShareAtMost,
+            Integer leadTimeDaysAtLeast, Integer leadTimeDaysAtMost) {
+        return new SegmentRule.Conditions(null, onTimeShareAtLeast, onTimeShareAtMost, leadTimeDaysAtLeast,
+                leadTimeDaysAtMost, null, null, null, null, null, null);
     }
 
     private static List<Location> locations(List<DemoSources.Store> stores, Random random) {
@@ -259,8 +306,9 @@ public record DemoData(Catalog catalog, List<Sku> skus, List<Location> locations
     }
 
     /**
-     * Links each out-of-stock SKU that allows substitutes to the cheapest other product of its category that ships now.
-     * Similar SKUs are found by the extension on its own; the links show the merchant's explicit choice ranked first.
+     * Links each out-of-stock SKU to the cheapest other product of its category that ships now; they are offered when the
+     * SKU's policy allows substitutes. Similar SKUs are found by the extension on its own; the links show the merchant's
+     * explicit choice ranked first.
      */
     private static List<Substitute> substitutes(List<DemoSources.Variant> variants, List<Sku> skus,
             Set<String> outOfStockOnline) {
@@ -268,7 +316,7 @@ public record DemoData(Catalog catalog, List<Sku> skus, List<Location> locations
         variants.forEach(variant -> productOf.put(variant.sku(), variant.product()));
         List<Substitute> links = new ArrayList<>();
         for (Sku sku : skus) {
-            if (!outOfStockOnline.contains(sku.sku()) || !sku.policy().allows(OfferKind.SUBSTITUTE)) {
+            if (!outOfStockOnline.contains(sku.sku())) {
                 continue;
             }
             skus.stream()

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -17,8 +19,13 @@ import org.junit.jupiter.api.Test;
 
 import io.stockout.LocationKind;
 import io.stockout.OfferKind;
+import io.stockout.OutOfStockPolicy;
 import io.stockout.StockoutLoader.Location;
 import io.stockout.StockoutLoader.Sku;
+import io.stockout.runtime.segment.SegmentRule;
+import io.stockout.runtime.tolerance.Hysteresis;
+import io.stockout.runtime.tolerance.Metric;
+import io.stockout.runtime.tolerance.Tolerance;
 
 class DemoDataTest {
 
@@ -66,18 +73,40 @@ class DemoDataTest {
     }
 
     @Test
-    void everySkuOfTheSaleorCatalogIsLoadedWithAPriceAndAPolicy() {
+    void everySkuOfTheSaleorCatalogIsLoadedWithAPriceAndASupplier() {
         assertThat(data.skus()).hasSize(73).allSatisfy(sku -> {
             assertThat(sku.price()).isPositive();
-            assertThat(sku.policy()).isNotNull();
             assertThat(sku.supplier()).startsWith("Demo Supplier");
         });
         assertThat(data.skus()).extracting(Sku::sku).doesNotHaveDuplicates();
     }
 
     @Test
+    void aMinorityOfSkusIsPinnedToActionsThatNoRuleGivesAndTheRulesChooseTheRest() {
+        List<Sku> pinned = data.skus().stream().filter(sku -> sku.policy() != null).toList();
+
+        assertThat(pinned).hasSizeBetween(5, data.skus().size() / 3)
+                .extracting(Sku::policy)
+                .containsOnly(OutOfStockPolicy.PICKUP_ONLY, OutOfStockPolicy.NONE);
+        assertThat(data.rules()).extracting(SegmentRule::action)
+                .doesNotContain(OutOfStockPolicy.PICKUP_ONLY, OutOfStockPolicy.NONE);
+        assertThat(data.rules()).last().satisfies(rule -> assertThat(rule.matchesEverySku()).isTrue());
+        List<SegmentRule.Conditions> conditions = data.rules()
+                .stream()
+                .filter(rule -> !rule.matchesEverySku())
+                .map(SegmentRule::when)
+                .toList();
+        assertThat(conditions).as("rules by lead time and supplier reliability")
+                .allSatisfy(when -> assertThat(when.leadTimeDaysAtLeast() != null || when.leadTimeDaysAtMost() != null)
+                        .isTrue())
+                .anySatisfy(when -> assertThat(when.onTimeShareAtLeast()).isNotNull())
+                .anySatisfy(when -> assertThat(when.onTimeShareAtMost()).isNotNull());
+    }
+
+    @Test
     void backorderCapsAreZeroWhereBackordersAreNotAllowedAndUnlimitedOnlyExplicitly() {
-        assertThat(data.skus()).filteredOn(sku -> !sku.policy().allows(OfferKind.BACKORDER))
+        assertThat(data.skus()).filteredOn(sku -> sku.policy() != null && !sku.policy().allows(OfferKind.BACKORDER))
+                .isNotEmpty()
                 .allSatisfy(sku -> assertThat(sku.backorderCap()).isZero())
                 .allSatisfy(sku -> assertThat(sku.backorderUnlimited()).isFalse());
         assertThat(data.skus()).filteredOn(Sku::backorderUnlimited).isNotEmpty();
@@ -126,6 +155,74 @@ class DemoDataTest {
             assertThat(out).doesNotContain(link.substitute());
             assertThat(link.substitute()).isNotEqualTo(link.sku());
         });
+    }
+
+    @Test
+    void theHistoryHasOneSnapshotForEachOfTheSixtyDaysBeforeTheLoad() {
+        List<DemoHistory.Snapshot> days = data.history().snapshots();
+
+        assertThat(days).hasSize(DemoHistory.DAYS);
+        assertThat(days.get(0).day()).isEqualTo(TODAY.minusDays(DemoHistory.DAYS));
+        for (int i = 0; i < days.size(); i++) {
+            DemoHistory.Snapshot day = days.get(i);
+            assertThat(day.day()).isEqualTo(TODAY.minusDays(DemoHistory.DAYS - i));
+            assertThat(day.takenAt().atZoneSameInstant(ZoneId.of(DemoData.TIME_ZONE)).toLocalDate()).isEqualTo(day.day());
+            assertThat(day.pastDueCount()).isBetween(0, day.openCount());
+            assertThat(day.pastDueUnits()).isBetween(day.pastDueCount(), day.openUnits());
+            assertThat(day.openUnits()).isBetween(day.openCount(), 3 * day.openCount());
+        }
+        assertThat(days).extracting(DemoHistory.Snapshot::openCount)
+                .as("backorders on most days")
+                .filteredOn(n -> n > 0)
+                .hasSizeGreaterThan(DemoHistory.DAYS / 2);
+    }
+
+    @Test
+    void theHistoryBreachesThePastDueToleranceOnceAndPausesBackordersUntilItRecovers() {
+        List<DemoHistory.ToleranceChange> changes = data.history().changes();
+
+        assertThat(changes).extracting(DemoHistory.ToleranceChange::change)
+                .containsExactly(Hysteresis.Change.BREACHED, Hysteresis.Change.RECOVERED);
+        assertThat(changes).allSatisfy(change -> {
+            assertThat(change.metric()).isEqualTo(Metric.MAX_PAST_DUE_RATIO);
+            assertThat(change.action()).isEqualTo(Tolerance.Action.PAUSE_BACKORDERS);
+            assertThat(change.limit()).isEqualTo(DemoData.PAST_DUE.limit());
+            assertThat(change.recoverAt()).isEqualTo(DemoData.PAST_DUE.recoverAt());
+            assertThat(change.at()).isBefore(TODAY.atStartOfDay(ZoneId.of(DemoData.TIME_ZONE)).toOffsetDateTime());
+        });
+        assertThat(changes.get(0).value()).isGreaterThan(DemoData.PAST_DUE.limit());
+        assertThat(changes.get(1).value()).isLessThanOrEqualTo(DemoData.PAST_DUE.recoverAt());
+        assertThat(changes.get(1).at()).isAfter(changes.get(0).at().plusDays(2));
+        assertThat(data.tolerances()).contains(DemoData.PAST_DUE);
+    }
+
+    /** Replays the tolerance check over the snapshots: the history must say what the figures would have caused. */
+    @Test
+    void theHistoryAgreesWithTheCatalogsTolerances() {
+        boolean paused = false;
+        List<Hysteresis.Change> replayed = new ArrayList<>();
+        Integer before = null;
+        for (DemoHistory.Snapshot day : data.history().snapshots()) {
+            Hysteresis.Change change = Hysteresis.assess(Metric.MAX_PAST_DUE_RATIO, day.pastDueRatio(),
+                    DemoData.PAST_DUE.limit(), DemoData.PAST_DUE.recoverAt(), paused);
+            if (paused && before != null) {
+                assertThat(day.openCount()).as("no backorder is taken while paused, on %s", day.day())
+                        .isLessThanOrEqualTo(
+                                before);
+            }
+            if (change != Hysteresis.Change.NONE) {
+                replayed.add(change);
+                paused = change == Hysteresis.Change.BREACHED;
+                assertThat(data.history().changes().get(replayed.size() - 1).at().toLocalDate()).isEqualTo(day.day());
+            }
+            assertThat(day.openUnits()).as("open units on %s", day.day())
+                    .isLessThanOrEqualTo(
+                            DemoData.OPEN_UNITS.limit().intValue());
+            before = day.openCount();
+        }
+        assertThat(replayed).containsExactlyElementsOf(
+                data.history().changes().stream().map(DemoHistory.ToleranceChange::change).toList());
+        assertThat(paused).as("backorders are not paused when the demo is loaded").isFalse();
     }
 
     @Test

@@ -28,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import io.stockout.demo.DemoHistory;
 
 /**
  * The merchant console in a real browser, on the demo data, walked as a merchant would: sign in, switch a catalog off
@@ -112,7 +113,8 @@ class ConsoleBrowserTest {
 
     @Test
     void aMerchantPinsAndUnpinsASkuAndTriesRules() {
-        String pinned = sku().getString("policy");
+        String pinned = sku().getString("pinned");
+        List<Object> rulesBefore = admin().get("/stockout/catalogs/demo/segmentation/rules").jsonPath().getList("rules");
         try {
             ui.signIn(ADMIN_KEY);
             ui.page("skus");
@@ -131,7 +133,9 @@ class ConsoleBrowserTest {
                     .ignoring(StaleElementReferenceException.class)
                     .until(d -> !ui.text("reason-" + SKU).startsWith("Pinned"));
             JsonPath unpinned = sku();
-            assertThat(unpinned.getString("source")).isEqualTo("DEFAULT_RULE");
+            // the demo's own rules choose again: the SKU's supplier is often late, so the shopper gets the choice
+            assertThat(unpinned.getString("source")).isEqualTo("RULE");
+            assertThat(unpinned.getString("rule")).isEqualTo("otherwise");
             assertThat(ui.text("reason-" + SKU)).isEqualTo(unpinned.getString("reason"));
             assertThat(ui.driver().findElements(testid("unpin-" + SKU))).isEmpty();
 
@@ -147,11 +151,20 @@ class ConsoleBrowserTest {
                     .findElement(By.cssSelector("[data-testid='dry-run-changes'] tr[data-sku='" + SKU + "']"));
             assertThat(change.getText()).contains(unpinned.getString("policy")).contains("NONE").contains("nothing");
             assertThat(sku().getString("policy")).isEqualTo(unpinned.getString("policy"));
-            assertThat(admin().get("/stockout/catalogs/demo/segmentation/rules").jsonPath().getBoolean("defaults")).isTrue();
+            JsonPath rulesAfter = admin().get("/stockout/catalogs/demo/segmentation/rules").jsonPath();
+            assertThat(rulesAfter.getBoolean("defaults")).isFalse();
+            assertThat(rulesAfter.getList("rules")).isEqualTo(rulesBefore);
             show("dry-run-result");
             browser.screenshot("console-skus-dry-run");
         } finally {
-            admin().body(Map.of("policy", pinned)).put("/stockout/catalogs/demo/skus/" + SKU + "/pin").then().statusCode(200);
+            if (pinned == null) {
+                admin().delete("/stockout/catalogs/demo/skus/" + SKU + "/pin").then().statusCode(200);
+            } else {
+                admin().body(Map.of("policy", pinned))
+                        .put("/stockout/catalogs/demo/skus/" + SKU + "/pin")
+                        .then()
+                        .statusCode(200);
+            }
         }
     }
 
@@ -259,6 +272,29 @@ class ConsoleBrowserTest {
         } finally {
             admin().body(before).put("/stockout/catalogs/demo/tolerances").then().statusCode(200);
         }
+    }
+
+    @Test
+    void theMetricsShowTheDemosHistoryWithItsPauseOfBackorders() {
+        ui.signIn(ADMIN_KEY);
+        ui.page("metrics");
+        ui.waitFor("chart-open");
+
+        // open units and open backorders on each generated day
+        assertThat(Integer.parseInt(ui.find("chart-open").findElement(By.tagName("canvas")).getAttribute("data-points")))
+                .isGreaterThanOrEqualTo(2 * DemoHistory.DAYS);
+        assertThat(ui.text("chart-open-tolerance")).contains("alert").contains("100");
+        assertThat(ui.text("chart-past-due-tolerance")).contains("pauses backorders").contains("25.0 %");
+        List<String> changes = ui.driver().findElements(By.cssSelector("[data-testid='tolerance-changes'] tbody tr"))
+                .stream()
+                .map(WebElement::getText)
+                .filter(row -> row.contains("PAUSE_BACKORDERS"))
+                .toList();
+        // newest first: the recovery that resumed backorders, then the breach that paused them
+        assertThat(changes).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(changes.get(changes.size() - 2)).contains("RECOVERED", "MAX_PAST_DUE_RATIO");
+        assertThat(changes.get(changes.size() - 1)).contains("BREACHED", "MAX_PAST_DUE_RATIO");
+        browser.screenshot("console-metrics-demo");
     }
 
     @Test
