@@ -200,6 +200,22 @@ class StorefrontServerTest {
     }
 
     @Test
+    void thePagesNameTheirIconAndTheShopServesIt() {
+        Response page = given().when().get("/shop").then().statusCode(200).extract().response();
+        Matcher icon = Pattern.compile("<link rel=\"icon\" href=\"(/shop/[^\"]+\\.svg)\" type=\"image/svg\\+xml\">")
+                .matcher(page.asString());
+        assertThat(icon.find()).as("the layout names an SVG icon served by the shop").isTrue();
+        assertThat(page.header("Content-Security-Policy")).contains("img-src 'self'");
+
+        given().when()
+                .get(icon.group(1))
+                .then()
+                .statusCode(200)
+                .contentType("image/svg+xml")
+                .body(containsString("<svg"));
+    }
+
+    @Test
     void unknownProductsAndOrdersAreNotFound() {
         given().when().get("/shop/products/no-such-product").then().statusCode(404);
         given().when().get("/shop/orders/order-unknown").then().statusCode(404);
