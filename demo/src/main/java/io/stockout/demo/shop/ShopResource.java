@@ -359,6 +359,12 @@ public class ShopResource {
             return problem(visitor, 400, "Store not understood", "That store is not known; the cart was not changed.",
                     back);
         }
+        if (store != null) {
+            Optional<Response> refused = unofferedStore(visitor, sku, store, back);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+        }
 
         ShopSession session = sessions.open(visitor);
         synchronized (session) {
@@ -535,6 +541,33 @@ public class ShopResource {
             host = "[" + host + "]";
         }
         return URI.create("http://" + host + ":" + local.port());
+    }
+
+    /**
+     * The refusal of a pickup at a store that Stockout does not offer for the SKU near the shopper: only the stores that
+     * the product page lists can be chosen, so the store is looked up as the page asked (one unit, the shopper's ZIP
+     * code), and a forged store code never reaches the cart webhook. Empty when the store is offered.
+     */
+    private Optional<Response> unofferedStore(Visitor visitor, String sku, String store, String back) {
+        Availability availability;
+        try {
+            availability = stockout.availability(stockoutUrl(), List.of(new RequestLine(sku, 1, null)), visitor.zip());
+        } catch (StockoutException e) {
+            return Optional.of(problem(visitor, e.status() == 0 ? 503 : 502, "Store not confirmed",
+                    e.shopperMessage() + " The cart was not changed.", back));
+        }
+        if (availability.degraded()) {
+            return Optional.of(problem(visitor, 503, "Store not confirmed",
+                    "Stock information is late right now, so the store cannot be confirmed. The cart was not changed.",
+                    back));
+        }
+        Line line = line(availability, sku);
+        boolean offered = line != null && line.offers("PICKUP").stream().anyMatch(offer -> store.equals(offer.location()));
+        if (offered) {
+            return Optional.empty();
+        }
+        return Optional.of(problem(visitor, 400, "Store not offered",
+                "This product is not offered for pickup at that store near your ZIP code; the cart was not changed.", back));
     }
 
     static Page page(Visitor visitor, String title, String path, String notice) {

@@ -26,6 +26,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.stockout.demo.DemoData;
+import io.stockout.demo.DemoSources;
 import io.stockout.demo.shop.StockoutAnswers.Availability;
 import io.stockout.demo.shop.StockoutClient.RequestLine;
 
@@ -286,6 +288,66 @@ class StorefrontServerTest {
                 .statusCode(200)
                 .contentType("image/svg+xml")
                 .body(containsString("<svg"));
+    }
+
+    @Test
+    void aStoreThatWasNotOfferedIsRefusedAndTheCartStaysEmpty() {
+        Shopper shopper = shopper();
+        given().cookie(ShopSessions.COOKIE, shopper.cookie())
+                .contentType(ContentType.URLENC)
+                .formParam("zip", "72712")
+                .formParam("csrf-token", shopper.csrf())
+                .redirects()
+                .follow(false)
+                .when()
+                .post("/shop/zip")
+                .then()
+                .statusCode(303);
+        String product = given().cookie(ShopSessions.COOKIE, shopper.cookie())
+                .when()
+                .get("/shop/products/918223585")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        List<String> offered = Pattern.compile("data-testid=\"store\" data-location=\"([^\"]+)\"")
+                .matcher(product)
+                .results()
+                .map(store -> store.group(1))
+                .toList();
+        assertThat(offered).as("stores near 72712 are offered").isNotEmpty();
+        // a real store far from 72712, and a code that names no store
+        String farAway = DemoSources.readStores()
+                .stream()
+                .filter(store -> store.state().equals("CA"))
+                .map(store -> DemoData.STORE_PREFIX + store.id())
+                .findFirst()
+                .orElseThrow();
+
+        for (String store : List.of(farAway, DemoData.STORE_PREFIX + "0")) {
+            given().cookie(ShopSessions.COOKIE, shopper.cookie())
+                    .contentType(ContentType.URLENC)
+                    .formParam("sku", "918223585")
+                    .formParam("quantity", "1")
+                    .formParam("pickup-store", store)
+                    .formParam("csrf-token", shopper.csrf())
+                    .redirects()
+                    .follow(false)
+                    .when()
+                    .post("/shop/cart/lines")
+                    .then()
+                    .statusCode(400)
+                    .contentType(ContentType.HTML)
+                    .body(containsString("not offered"));
+        }
+
+        given().cookie(ShopSessions.COOKIE, shopper.cookie())
+                .when()
+                .get("/shop/cart")
+                .then()
+                .statusCode(200)
+                .body(containsString("data-testid=\"cart-empty\""))
+                .body(containsString("data-testid=\"cart-units\">0<"));
     }
 
     @Test
