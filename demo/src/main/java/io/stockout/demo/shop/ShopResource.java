@@ -31,8 +31,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.RestForm;
-
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.HtmlEscaper;
 import io.quarkus.qute.ReflectionValueResolver;
@@ -43,6 +41,7 @@ import io.stockout.demo.DemoConfig;
 import io.stockout.demo.DemoData;
 import io.stockout.demo.shop.ShopCatalog.Product;
 import io.stockout.demo.shop.ShopSession.Cart;
+import io.stockout.demo.shop.ShopSessions.Visitor;
 import io.stockout.demo.shop.ShopViews.BackorderView;
 import io.stockout.demo.shop.ShopViews.CartLineView;
 import io.stockout.demo.shop.ShopViews.CartView;
@@ -69,7 +68,9 @@ import io.vertx.core.net.SocketAddress;
  * storefront webhooks over HTTP, as a shop's backend does; the browser only ever talks to the shop, and never holds a
  * webhook secret or an administration key.
  * <p>
- * Every form carries the session's CSRF token, and a form without it changes nothing.
+ * Every form carries a token signed for the browser's session cookie, and a form without it changes nothing. Reading
+ * pages keeps no session: one starts with the first form that needs it (a ZIP code, a cart line). The forms are read
+ * by the shop itself ({@link ShopForm}), so that one that cannot be read is refused on the shop's own page.
  */
 @Path("/shop")
 @Produces(MediaType.TEXT_HTML)
@@ -168,8 +169,8 @@ public class ShopResource {
     }
 
     @GET
-    public Response products(@CookieParam(ShopSessions.COOKIE) String sessionId) {
-        ShopSession session = session(sessionId);
+    public Response products(@CookieParam(ShopSessions.COOKIE) String cookie) {
+        Visitor visitor = sessions.visitor(cookie);
         List<Product> products = catalog.products();
         List<RequestLine> lines = products.stream().map(product -> new RequestLine(product.sku(), 1, null)).toList();
 
@@ -201,20 +202,20 @@ public class ShopResource {
             cards.add(new ProductCard(product.sku(), product.name(), product.category(), Wording.price(product.price()),
                     stock, stockText(stock), alternatives));
         }
-        return html(session, 200, Templates.products(page(session, "Products", "/shop", notice), cards));
+        return html(visitor, 200, Templates.products(page(visitor, "Products", "/shop", notice), cards));
     }
 
     @GET
     @Path("/products/{sku}")
-    public Response product(@CookieParam(ShopSessions.COOKIE) String sessionId, @PathParam("sku") String sku) {
-        ShopSession session = session(sessionId);
+    public Response product(@CookieParam(ShopSessions.COOKIE) String cookie, @PathParam("sku") String sku) {
+        Visitor visitor = sessions.visitor(cookie);
         String path = "/shop/products/" + sku;
         Optional<Product> found = catalog.product(sku);
         if (found.isEmpty()) {
-            return problem(session, 404, "Product not found", "The shop sells no product " + sku + ".", "/shop");
+            return problem(visitor, 404, "Product not found", "The shop sells no product " + sku + ".", "/shop");
         }
         Product product = found.get();
-        String zip = session.zip();
+        String zip = visitor.zip();
 
         Line line = null;
         String notice = null;
@@ -284,68 +285,88 @@ public class ShopResource {
 
         ProductView view = new ProductView(sku, product.name(), product.category(), Wording.price(product.price()), stock,
                 stockText(stock), canAdd, addLabel, backorder, pickups, storesHint, substitutes);
-        return html(session, 200, Templates.product(page(session, product.name(), path, notice), view));
+        return html(visitor, 200, Templates.product(page(visitor, product.name(), path, notice), view));
     }
 
     @POST
     @Path("/zip")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response zip(@CookieParam(ShopSessions.COOKIE) String sessionId, @RestForm("zip") String zip,
-            @RestForm(CSRF_FIELD) String csrf, @RestForm("return-to") String returnTo) {
-        ShopSession session = sessions.find(sessionId);
+    public Response zip(@CookieParam(ShopSessions.COOKIE) String cookie, String body) {
+        Visitor visitor = sessions.visitor(cookie);
+        Optional<ShopForm> form = ShopForm.read(body);
+        if (form.isEmpty()) {
+            return unreadable(visitor);
+        }
+        String zip = form.get().get("zip");
+        String csrf = form.get().get(CSRF_FIELD);
+        String returnTo = form.get().get("return-to");
         String back = returnTo != null && SHOP_PATH.matcher(returnTo).matches() ? returnTo : "/shop";
-        if (session == null || !session.csrfMatches(csrf)) {
-            return forbidden(session);
+        if (!visitor.sent(csrf)) {
+            return forbidden(visitor);
         }
         String typed = zip == null ? "" : zip.strip();
         if (typed.isEmpty()) {
-            session.zip(null);
+            if (visitor.session() != null) {
+                visitor.session().zip(null);
+            }
             return seeOther(back);
         }
         if (!ZIP.matcher(typed).matches()) {
-            Page page = new Page("ZIP code not understood", back, session.csrfToken(), session.zip(),
+            Page page = new Page("ZIP code not understood", back, visitor.csrfToken(), visitor.zip(),
                     typed.length() > 20 ? typed.substring(0, 20) : typed,
-                    "A ZIP code is five digits, such as 72712.", session.cart().units(), null);
-            return html(session, 400, Templates.problem(page, "ZIP code not understood",
+                    "A ZIP code is five digits, such as 72712.", visitor.cart().units(), null);
+            return html(visitor, 400, Templates.problem(page, "ZIP code not understood",
                     "A ZIP code is five digits, such as 72712. Your ZIP code was not changed.", back));
         }
-        session.zip(typed);
+        sessions.open(visitor).zip(typed);
         return seeOther(back);
     }
 
     @GET
     @Path("/cart")
-    public Response cart(@CookieParam(ShopSessions.COOKIE) String sessionId) {
-        ShopSession session = session(sessionId);
-        return html(session, 200, Templates.cart(page(session, "Your cart", "/shop/cart", null), cartView(session.cart())));
+    public Response cart(@CookieParam(ShopSessions.COOKIE) String cookie) {
+        Visitor visitor = sessions.visitor(cookie);
+        return html(visitor, 200, Templates.cart(page(visitor, "Your cart", "/shop/cart", null), cartView(visitor.cart())));
     }
 
     @POST
     @Path("/cart/lines")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response addToCart(@CookieParam(ShopSessions.COOKIE) String sessionId, @RestForm("sku") String sku,
-            @RestForm("quantity") String quantity, @RestForm("pickup-store") String pickupStore,
-            @RestForm(CSRF_FIELD) String csrf) {
-        ShopSession session = sessions.find(sessionId);
-        if (session == null || !session.csrfMatches(csrf)) {
-            return forbidden(session);
+    public Response addToCart(@CookieParam(ShopSessions.COOKIE) String cookie, String body) {
+        Visitor visitor = sessions.visitor(cookie);
+        Optional<ShopForm> form = ShopForm.read(body);
+        if (form.isEmpty()) {
+            return unreadable(visitor);
+        }
+        String sku = form.get().get("sku");
+        String quantity = form.get().get("quantity");
+        String pickupStore = form.get().get("pickup-store");
+        if (!visitor.sent(form.get().get(CSRF_FIELD))) {
+            return forbidden(visitor);
         }
         if (catalog.product(sku).isEmpty()) {
-            return problem(session, 400, "Product not found", "The shop sells no such product; the cart was not changed.",
+            return problem(visitor, 400, "Product not found", "The shop sells no such product; the cart was not changed.",
                     "/shop");
         }
         String back = "/shop/products/" + sku;
         int units = units(quantity);
         if (units < 1) {
-            return problem(session, 400, "Quantity not understood",
+            return problem(visitor, 400, "Quantity not understood",
                     "Choose from 1 to " + MAX_QUANTITY + " units; the cart was not changed.", back);
         }
         String store = pickupStore == null || pickupStore.isBlank() ? null : pickupStore.strip();
         if (store != null && !STORE.matcher(store).matches()) {
-            return problem(session, 400, "Store not understood", "That store is not known; the cart was not changed.",
+            return problem(visitor, 400, "Store not understood", "That store is not known; the cart was not changed.",
                     back);
         }
+        if (store != null) {
+            Optional<Response> refused = unofferedStore(visitor, sku, store, back);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+        }
 
+        ShopSession session = sessions.open(visitor);
         synchronized (session) {
             Cart cart = session.cart();
             List<RequestLine> lines = cart.with(new RequestLine(sku, units, store));
@@ -356,7 +377,7 @@ public class ShopResource {
             } catch (StockoutException e) {
                 // the cart keeps its lines and its plan: a refused change changes nothing
                 session.cart(new Cart(cart.id(), version, cart.lines(), cart.plan()));
-                return html(session, e.status() == 0 ? 503 : 502, Templates.cart(page(session, "Your cart", "/shop/cart",
+                return html(visitor, e.status() == 0 ? 503 : 502, Templates.cart(page(visitor, "Your cart", "/shop/cart",
                         e.shopperMessage()), cartView(session.cart())));
             }
         }
@@ -366,23 +387,30 @@ public class ShopResource {
     @POST
     @Path("/cart/order")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response placeOrder(@CookieParam(ShopSessions.COOKIE) String sessionId, @RestForm(CSRF_FIELD) String csrf) {
-        ShopSession session = sessions.find(sessionId);
-        if (session == null || !session.csrfMatches(csrf)) {
-            return forbidden(session);
+    public Response placeOrder(@CookieParam(ShopSessions.COOKIE) String cookie, String body) {
+        Visitor visitor = sessions.visitor(cookie);
+        Optional<ShopForm> form = ShopForm.read(body);
+        if (form.isEmpty()) {
+            return unreadable(visitor);
+        }
+        if (!visitor.sent(form.get().get(CSRF_FIELD))) {
+            return forbidden(visitor);
+        }
+        ShopSession session = visitor.session();
+        if (session == null) {
+            return nothingToOrder(visitor);
         }
         OrderOutcome outcome;
         synchronized (session) {
             Cart cart = session.cart();
             if (cart.lines().isEmpty() || cart.plan() == null || cart.plan().degraded()) {
-                return problem(session, 400, "Nothing to order",
-                        "The cart holds nothing yet: add a product first. No order was placed.", "/shop/cart");
+                return nothingToOrder(visitor);
             }
             String orderId = "order-" + UUID.randomUUID().toString().substring(0, 13);
             try {
                 outcome = stockout.placeOrder(stockoutUrl(), "evt-" + UUID.randomUUID(), orderId, cart.id());
             } catch (StockoutException e) {
-                return html(session, e.status() == 0 ? 503 : 502, Templates.cart(page(session, "Your cart", "/shop/cart",
+                return html(visitor, e.status() == 0 ? 503 : 502, Templates.cart(page(visitor, "Your cart", "/shop/cart",
                         e.shopperMessage() + " No order was placed."), cartView(cart)));
             }
             session.ordered(outcome);
@@ -392,11 +420,11 @@ public class ShopResource {
 
     @GET
     @Path("/orders/{orderId}")
-    public Response order(@CookieParam(ShopSessions.COOKIE) String sessionId, @PathParam("orderId") String orderId) {
-        ShopSession session = session(sessionId);
-        OrderOutcome outcome = session.order(orderId);
+    public Response order(@CookieParam(ShopSessions.COOKIE) String cookie, @PathParam("orderId") String orderId) {
+        Visitor visitor = sessions.visitor(cookie);
+        OrderOutcome outcome = visitor.session() == null ? null : visitor.session().order(orderId);
         if (outcome == null) {
-            return problem(session, 404, "Order not found", "This browser placed no order " + orderId + ".", "/shop");
+            return problem(visitor, 404, "Order not found", "This browser placed no order " + orderId + ".", "/shop");
         }
         LocalDate today = LocalDate.now(clock.withZone(shopZone));
         List<OrderLineView> backorders = outcome.backorders() == null
@@ -410,7 +438,7 @@ public class ShopResource {
         List<OrderLineView> confirmed = units(outcome.confirmed(), false);
         List<OrderLineView> lost = units(outcome.lost(), true);
         OrderView view = new OrderView(outcome.orderId(), backorders, confirmed, lost);
-        return html(session, 200, Templates.order(page(session, "Order placed", "/shop/orders/" + orderId, null), view));
+        return html(visitor, 200, Templates.order(page(visitor, "Order placed", "/shop/orders/" + orderId, null), view));
     }
 
     private List<OrderLineView> units(List<Units> units, boolean lost) {
@@ -515,41 +543,78 @@ public class ShopResource {
         return URI.create("http://" + host + ":" + local.port());
     }
 
-    private ShopSession session(String sessionId) {
-        ShopSession session = sessions.find(sessionId);
-        return session != null ? session : sessions.create();
+    /**
+     * The refusal of a pickup at a store that Stockout does not offer for the SKU near the shopper: only the stores that
+     * the product page lists can be chosen, so the store is looked up as the page asked (one unit, the shopper's ZIP
+     * code), and a forged store code never reaches the cart webhook. Empty when the store is offered.
+     */
+    private Optional<Response> unofferedStore(Visitor visitor, String sku, String store, String back) {
+        Availability availability;
+        try {
+            availability = stockout.availability(stockoutUrl(), List.of(new RequestLine(sku, 1, null)), visitor.zip());
+        } catch (StockoutException e) {
+            return Optional.of(problem(visitor, e.status() == 0 ? 503 : 502, "Store not confirmed",
+                    e.shopperMessage() + " The cart was not changed.", back));
+        }
+        if (availability.degraded()) {
+            return Optional.of(problem(visitor, 503, "Store not confirmed",
+                    "Stock information is late right now, so the store cannot be confirmed. The cart was not changed.",
+                    back));
+        }
+        Line line = line(availability, sku);
+        boolean offered = line != null && line.offers("PICKUP").stream().anyMatch(offer -> store.equals(offer.location()));
+        if (offered) {
+            return Optional.empty();
+        }
+        return Optional.of(problem(visitor, 400, "Store not offered",
+                "This product is not offered for pickup at that store near your ZIP code; the cart was not changed.", back));
     }
 
-    private Page page(ShopSession session, String title, String path, String notice) {
-        return new Page(title, path, session.csrfToken(), session.zip(), session.zip() == null ? "" : session.zip(), null,
-                session.cart().units(), notice);
+    static Page page(Visitor visitor, String title, String path, String notice) {
+        String zip = visitor.zip();
+        return new Page(title, path, visitor.csrfToken(), zip, zip == null ? "" : zip, null, visitor.cart().units(), notice);
     }
 
-    private Response problem(ShopSession session, int status, String heading, String message, String back) {
-        return html(session, status, Templates.problem(page(session, heading, back, null), heading, message, back));
+    private static Response problem(Visitor visitor, int status, String heading, String message, String back) {
+        return html(visitor, status, Templates.problem(page(visitor, heading, back, null), heading, message, back));
     }
 
-    private Response forbidden(ShopSession session) {
-        ShopSession current = session != null ? session : sessions.create();
-        return problem(current, 403, "Please try again",
+    private static Response forbidden(Visitor visitor) {
+        return problem(visitor, 403, "Please try again",
                 "This form has expired or did not come from this shop, so nothing was changed. Reload the page and try again.",
                 "/shop");
+    }
+
+    /** A form whose body cannot be read: nothing in it can be trusted, so nothing is changed. */
+    private static Response unreadable(Visitor visitor) {
+        ShopRefusals.Words words = ShopRefusals.Words.of(400);
+        return problem(visitor, 400, words.heading(), words.message(), "/shop");
+    }
+
+    private static Response nothingToOrder(Visitor visitor) {
+        return problem(visitor, 400, "Nothing to order",
+                "The cart holds nothing yet: add a product first. No order was placed.", "/shop/cart");
     }
 
     private static Response seeOther(String path) {
         return Response.seeOther(URI.create(path)).build();
     }
 
-    private static Response html(ShopSession session, int status, TemplateInstance page) {
+    private static Response html(Visitor visitor, int status, TemplateInstance page) {
         return Response.status(status)
                 .type(HTML)
-                .cookie(new NewCookie.Builder(ShopSessions.COOKIE)
-                        .value(session.id())
-                        .path("/shop")
-                        .httpOnly(true)
-                        .sameSite(NewCookie.SameSite.LAX)
-                        .build())
+                .cookie(cookie(visitor))
                 .entity(page.render())
+                .build();
+    }
+
+    /** The session cookie: the forms of the page carry the token signed for its value. */
+    static NewCookie cookie(Visitor visitor) {
+        return new NewCookie.Builder(ShopSessions.COOKIE)
+                .value(visitor.id())
+                .path("/shop")
+                .httpOnly(true)
+                .sameSite(NewCookie.SameSite.LAX)
                 .build();
     }
 }

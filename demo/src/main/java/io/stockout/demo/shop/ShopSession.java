@@ -1,7 +1,5 @@
 package io.stockout.demo.shop;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +20,6 @@ public final class ShopSession {
     static final int MAX_ORDERS = 20;
 
     private final String id;
-    private final String csrfToken;
     private final String cartPrefix;
     private volatile Instant lastUsed;
     private String zip;
@@ -30,9 +27,8 @@ public final class ShopSession {
     private int carts;
     private final Map<String, OrderOutcome> orders = new LinkedHashMap<>();
 
-    ShopSession(String id, String csrfToken, String cartPrefix, Instant now) {
+    ShopSession(String id, String cartPrefix, Instant now) {
         this.id = id;
-        this.csrfToken = csrfToken;
         this.cartPrefix = cartPrefix.substring(0, 16);
         this.lastUsed = now;
         this.cart = newCart();
@@ -40,6 +36,9 @@ public final class ShopSession {
 
     /** A cart as the shop keeps it: its lines, the version last sent to Stockout and Stockout's plan for it. */
     public record Cart(String id, long version, List<RequestLine> lines, CartPlan plan) {
+
+        /** The cart of a visitor who has no session yet: nothing in it, and never sent to Stockout. */
+        public static final Cart NONE = new Cart("", 0, List.of(), null);
 
         public int units() {
             return lines.stream().mapToInt(RequestLine::quantity).sum();
@@ -66,16 +65,6 @@ public final class ShopSession {
 
     public String id() {
         return id;
-    }
-
-    public String csrfToken() {
-        return csrfToken;
-    }
-
-    /** Whether a form carried this session's token; compared in constant time. */
-    public boolean csrfMatches(String token) {
-        return token != null && MessageDigest.isEqual(csrfToken.getBytes(StandardCharsets.UTF_8),
-                token.getBytes(StandardCharsets.UTF_8));
     }
 
     Instant lastUsed() {

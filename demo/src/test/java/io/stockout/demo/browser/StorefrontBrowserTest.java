@@ -217,6 +217,22 @@ class StorefrontBrowserTest {
         }
     }
 
+    @Test
+    void anAddressTheShopDoesNotHaveShowsTheShopsOwnPageWithAWayBack() {
+        try (Browser browser = Browser.open()) {
+            browser.driver().get(url("/shop/no-such-page"));
+
+            assertThat(text(browser, "problem-heading")).isEqualTo("Page not found");
+            assertThat(browser.driver().findElement(By.cssSelector("link[rel=icon]")).getDomAttribute("href"))
+                    .isEqualTo("/shop/assets/icon.svg");
+            browser.screenshot("storefront-page-not-found");
+
+            browser.driver().findElement(By.cssSelector("[data-testid=problem-back]")).click();
+            patiently(browser).until(ExpectedConditions.urlToBe(url("/shop")));
+            assertThat(browser.driver().findElements(By.cssSelector("[data-testid=product]"))).isNotEmpty();
+        }
+    }
+
     /** The nearest stores holding units of the SKU to sell, computed from the demo data itself, with their distances. */
     static Map<String, Double> nearestStoresWithUnits(String sku, String zip) {
         DemoSources.ZipCode shopper = DemoSources.read()

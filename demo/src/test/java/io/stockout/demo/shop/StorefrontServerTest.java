@@ -3,8 +3,10 @@ package io.stockout.demo.shop;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
 import java.net.URI;
@@ -16,12 +18,16 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.stockout.demo.DemoData;
+import io.stockout.demo.DemoSources;
 import io.stockout.demo.shop.StockoutAnswers.Availability;
 import io.stockout.demo.shop.StockoutClient.RequestLine;
 
@@ -36,6 +42,9 @@ class StorefrontServerTest {
 
     @TestHTTPResource("/")
     URL root;
+
+    @Inject
+    ShopSessions sessions;
 
     /** A shopper's session: its cookie and the token its forms carry. */
     record Shopper(String cookie, String csrf) {
@@ -197,6 +206,184 @@ class StorefrontServerTest {
                 .then()
                 .statusCode(400)
                 .body(containsString("No order was placed"));
+    }
+
+    @Test
+    void aFormThatCannotBeReadIsRefusedOnTheShopsPageAndChangesNothing() {
+        Shopper shopper = shopper();
+        // "%zz" is no escape: the form cannot be decoded at all
+        given().cookie(ShopSessions.COOKIE, shopper.cookie())
+                .contentType(ContentType.URLENC)
+                .body("zip=%zz&csrf-token=" + shopper.csrf())
+                .when()
+                .post("/shop/zip")
+                .then()
+                .statusCode(400)
+                .contentType(ContentType.HTML)
+                .body(containsString("That request could not be read"))
+                .body(containsString("data-testid=\"zip-form\""))
+                .body(containsString("href=\"/shop\" data-testid=\"problem-back\""));
+        given().cookie(ShopSessions.COOKIE, shopper.cookie())
+                .contentType(ContentType.URLENC)
+                .body("sku=918223585&quantity=1&pickup-store=%zz&csrf-token=" + shopper.csrf())
+                .when()
+                .post("/shop/cart/lines")
+                .then()
+                .statusCode(400)
+                .contentType(ContentType.HTML)
+                .body(containsString("That request could not be read"));
+
+        given().cookie(ShopSessions.COOKIE, shopper.cookie())
+                .when()
+                .get("/shop/cart")
+                .then()
+                .statusCode(200)
+                .body(containsString("data-testid=\"cart-empty\""))
+                .body(not(containsString("data-testid=\"zip-current\"")));
+    }
+
+    @Test
+    void theFrameworksRefusalsUnderTheShopAreTheShopsPagesAndStockoutsStayProblems() {
+        shopPage(given().when().get("/shop/no-such-page"), 404);
+        shopPage(given().when().get("/shop/products/918223585/more"), 404);
+        shopPage(given().when().delete("/shop/cart"), 405);
+        shopPage(given().when().get("/shop/zip"), 405);
+        shopPage(given().contentType(ContentType.JSON).body("{\"zip\":\"72712\"}").when().post("/shop/zip"), 415);
+
+        given().when()
+                .delete("/stockout/catalogs/demo/availability")
+                .then()
+                .statusCode(405)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.TEXT)
+                .body("lines")
+                .when()
+                .post("/stockout/catalogs/demo/availability")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
+    }
+
+    /** The shop's own page for a refusal: its layout, the status's words and a way back to the products. */
+    private static void shopPage(Response response, int status) {
+        response.then()
+                .statusCode(status)
+                .contentType(ContentType.HTML)
+                .body(containsString("data-testid=\"problem-heading\""))
+                .body(containsString("data-testid=\"zip-form\""))
+                .body(containsString("href=\"/shop\" data-testid=\"problem-back\""));
+    }
+
+    @Test
+    void thePagesNameTheirIconAndTheShopServesIt() {
+        Response page = given().when().get("/shop").then().statusCode(200).extract().response();
+        Matcher icon = Pattern.compile("<link rel=\"icon\" href=\"(/shop/[^\"]+\\.svg)\" type=\"image/svg\\+xml\">")
+                .matcher(page.asString());
+        assertThat(icon.find()).as("the layout names an SVG icon served by the shop").isTrue();
+        assertThat(page.header("Content-Security-Policy")).contains("img-src 'self'");
+
+        given().when()
+                .get(icon.group(1))
+                .then()
+                .statusCode(200)
+                .contentType("image/svg+xml")
+                .body(containsString("<svg"));
+    }
+
+    @Test
+    void aStoreThatWasNotOfferedIsRefusedAndTheCartStaysEmpty() {
+        Shopper shopper = shopper();
+        given().cookie(ShopSessions.COOKIE, shopper.cookie())
+                .contentType(ContentType.URLENC)
+                .formParam("zip", "72712")
+                .formParam("csrf-token", shopper.csrf())
+                .redirects()
+                .follow(false)
+                .when()
+                .post("/shop/zip")
+                .then()
+                .statusCode(303);
+        String product = given().cookie(ShopSessions.COOKIE, shopper.cookie())
+                .when()
+                .get("/shop/products/918223585")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        List<String> offered = Pattern.compile("data-testid=\"store\" data-location=\"([^\"]+)\"")
+                .matcher(product)
+                .results()
+                .map(store -> store.group(1))
+                .toList();
+        assertThat(offered).as("stores near 72712 are offered").isNotEmpty();
+        // a real store far from 72712, and a code that names no store
+        String farAway = DemoSources.readStores()
+                .stream()
+                .filter(store -> store.state().equals("CA"))
+                .map(store -> DemoData.STORE_PREFIX + store.id())
+                .findFirst()
+                .orElseThrow();
+
+        for (String store : List.of(farAway, DemoData.STORE_PREFIX + "0")) {
+            given().cookie(ShopSessions.COOKIE, shopper.cookie())
+                    .contentType(ContentType.URLENC)
+                    .formParam("sku", "918223585")
+                    .formParam("quantity", "1")
+                    .formParam("pickup-store", store)
+                    .formParam("csrf-token", shopper.csrf())
+                    .redirects()
+                    .follow(false)
+                    .when()
+                    .post("/shop/cart/lines")
+                    .then()
+                    .statusCode(400)
+                    .contentType(ContentType.HTML)
+                    .body(containsString("not offered"));
+        }
+
+        given().cookie(ShopSessions.COOKIE, shopper.cookie())
+                .when()
+                .get("/shop/cart")
+                .then()
+                .statusCode(200)
+                .body(containsString("data-testid=\"cart-empty\""))
+                .body(containsString("data-testid=\"cart-units\">0<"));
+    }
+
+    @Test
+    void readingPagesKeepsNoSessionOnlyAnActionStartsOne() {
+        int kept = sessions.count();
+        for (String path : List.of("/shop", "/shop/products/918223585", "/shop/cart", "/shop/orders/order-unknown",
+                "/shop/no-such-page")) {
+            given().when().get(path).then().statusCode(anyOf(is(200), is(404)));
+        }
+        given().contentType(ContentType.URLENC)
+                .formParam("zip", "72712")
+                .formParam("csrf-token", "forged")
+                .when()
+                .post("/shop/zip")
+                .then()
+                .statusCode(403);
+        Shopper shopper = shopper();
+        assertThat(sessions.count()).as("pages read without a session cookie keep no session").isEqualTo(kept);
+
+        given().cookie(ShopSessions.COOKIE, shopper.cookie())
+                .contentType(ContentType.URLENC)
+                .formParam("zip", "72712")
+                .formParam("csrf-token", shopper.csrf())
+                .redirects()
+                .follow(false)
+                .when()
+                .post("/shop/zip")
+                .then()
+                .statusCode(303);
+        assertThat(sessions.count()).as("setting a ZIP code starts the session").isEqualTo(kept + 1);
+        given().cookie(ShopSessions.COOKIE, shopper.cookie())
+                .when()
+                .get("/shop")
+                .then()
+                .statusCode(200)
+                .body(containsString("Shopping near 72712"));
     }
 
     @Test
