@@ -629,6 +629,19 @@ class HostileInputTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/stockout/nope", "/stockout/keys", "/stockout/catalogs/x/sku-policies"})
+    @Order(2)
+    void aPathWithNoEndpointIsA404ProblemThatSaysSo(String path) {
+        Response response = given().header(SigningFilter.UNSIGNED, "yes").get(path);
+        sent++;
+
+        assertThat(response.statusCode()).as(path).isEqualTo(404);
+        assertThat(response.contentType()).as(path).startsWith(Problems.PROBLEM_JSON);
+        assertThat(response.jsonPath().getString("type")).as(path).endsWith("/no-such-endpoint");
+        assertThat(response.jsonPath().getString("detail")).as(path).contains(path).doesNotContain("header");
+    }
+
     @Test
     @Order(2)
     void aMethodAnEndpointDoesNotTakeIsA405Problem() {

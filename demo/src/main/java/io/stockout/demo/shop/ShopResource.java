@@ -272,10 +272,9 @@ public class ShopResource {
             addLabel = line.shipNow() > 0 ? "Add to cart" : "Order ahead";
         }
         String storesHint = null;
-        // stores are offered only for units that cannot ship, and only while Stockout is on for the catalog: a hint
-        // about stores anywhere else promises what the ZIP code would not bring
-        if (line != null && pickups.isEmpty() && offering
-                && ("OUT_OF_STOCK".equals(line.status()) || "PARTIAL".equals(line.status()))) {
+        // the ZIP code is asked for only where Stockout says that the shopper's position alone keeps stores from being
+        // offered: not where the SKU's policy or the catalog offers no pickup, nor where the catalog is switched off
+        if (line != null && pickups.isEmpty() && offering && line.pickupNeedsPosition()) {
             if (zip == null) {
                 storesHint = "Enter your ZIP code to see stores nearby that have it.";
             } else if (!located) {

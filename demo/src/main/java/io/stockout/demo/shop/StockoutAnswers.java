@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
@@ -25,12 +26,21 @@ public final class StockoutAnswers {
     public record Shopper(boolean located, String postalCode) {
     }
 
-    /** One line of an availability answer; {@code status} is AVAILABLE, PARTIAL, OUT_OF_STOCK, UNAVAILABLE, ... */
+    /**
+     * One line of an availability answer; {@code status} is AVAILABLE, PARTIAL, OUT_OF_STOCK, UNAVAILABLE, ...;
+     * {@code notOffered} says, for a short line, why an offer kind the catalog offers is absent.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Line(String sku, int requested, String status, int shipNow, List<Offer> offers) {
+    public record Line(String sku, int requested, String status, int shipNow, List<Offer> offers,
+            Map<String, String> notOffered) {
 
         public List<Offer> offers(String kind) {
             return offers == null ? List.of() : offers.stream().filter(offer -> kind.equals(offer.kind())).toList();
+        }
+
+        /** Whether stores would be offered if Stockout knew where the shopper is. */
+        public boolean pickupNeedsPosition() {
+            return notOffered != null && "NO_SHOPPER_POSITION".equals(notOffered.get("PICKUP"));
         }
     }
 

@@ -285,7 +285,8 @@ class ConsoleBrowserTest {
                 .isGreaterThanOrEqualTo(2 * DemoHistory.DAYS);
         assertThat(ui.text("chart-open-tolerance")).contains("alert").contains("100");
         assertThat(ui.text("chart-past-due-tolerance")).contains("pauses backorders").contains("25.0 %");
-        List<String> changes = ui.driver().findElements(By.cssSelector("[data-testid='tolerance-changes'] tbody tr"))
+        List<String> changes = ui.driver()
+                .findElements(By.cssSelector("[data-testid='tolerance-changes'] tbody tr"))
                 .stream()
                 .map(WebElement::getText)
                 .filter(row -> row.contains("PAUSE_BACKORDERS"))

@@ -14,6 +14,7 @@ import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -476,6 +477,37 @@ class StorefrontServerTest {
         } finally {
             switchCatalog(true);
         }
+
+        // with pickup not among the catalog's offers, the backorder stays and no ZIP code is asked for
+        List<String> offerKinds = given().auth()
+                .oauth2(ADMIN_KEY)
+                .get("/stockout/catalogs/demo")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("offerKinds");
+        setOfferKinds(List.of("BACKORDER", "SUBSTITUTE"));
+        try {
+            given().when()
+                    .get("/shop/products/918223585")
+                    .then()
+                    .statusCode(200)
+                    .body(containsString("data-testid=\"backorder\""))
+                    .body(not(containsString("data-testid=\"pickup\"")))
+                    .body(not(containsString("data-testid=\"stores-hint\"")));
+        } finally {
+            setOfferKinds(offerKinds);
+        }
+    }
+
+    private static void setOfferKinds(List<String> kinds) {
+        given().auth()
+                .oauth2(ADMIN_KEY)
+                .contentType(ContentType.JSON)
+                .body(Map.of("offerKinds", kinds))
+                .put("/stockout/catalogs/demo")
+                .then()
+                .statusCode(200);
     }
 
     @Test

@@ -86,8 +86,12 @@ public class StockoutProblemMapper {
                     415, "Content-Type " + headers.getHeaderString(HttpHeaders.CONTENT_TYPE) + " is not taken at "
                             + uri.getPath(),
                     null);
-            default -> new Problem(Problem.type("invalid-request"), "The request is not valid", response.getStatus(),
+            case 404 -> new Problem(Problem.type("no-such-endpoint"), "No endpoint at this path", 404,
+                    "Stockout has no endpoint at " + uri.getPath() + "; the OpenAPI document lists them", null);
+            case 400 -> new Problem(Problem.type("invalid-request"), "The request is not valid", 400,
                     "The request's headers cannot be read (a malformed Accept or Content-Type, for example)", null);
+            default -> new Problem(Problem.type("invalid-request"), "The request is not valid", response.getStatus(),
+                    "The request was refused with status " + response.getStatus(), null);
         };
         return Response.status(response.getStatus())
                 .type(Problem.MEDIA_TYPE)
