@@ -388,6 +388,8 @@ class ConsoleBrowserTest {
     @Test
     void theKeyboardReachesTheControls() {
         List<String> reached = new ArrayList<>();
+        // the console's script shows the sign-in form once it has run: tabbing before that would start elsewhere
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(testid("key-input")));
         tab(reached, 1);
         assertThat(ui.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("skip-link");
         tab(reached, 1);
