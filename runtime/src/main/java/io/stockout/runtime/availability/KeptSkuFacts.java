@@ -82,6 +82,11 @@ public class KeptSkuFacts {
         cache.keep(new Key(catalog, sku), outlook, stamp);
     }
 
+    /** Whether the facts of this SKU are kept, fresh, for the next check. */
+    public boolean keeps(String catalog, String sku) {
+        return cache.fresh(new Key(catalog, sku)) != null;
+    }
+
     /** How many SKUs are kept. */
     public int size() {
         return cache.size();
