@@ -24,6 +24,7 @@ import io.stockout.runtime.decision.StoreFacts;
 import io.stockout.runtime.decision.SubstituteCandidate;
 import io.stockout.runtime.decision.SubstituteMatch;
 import io.stockout.runtime.promise.Supply;
+import io.stockout.runtime.schema.PlannedOnce;
 import io.stockout.runtime.stock.FactRows;
 import io.stockout.runtime.stock.StockSql;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -127,8 +128,11 @@ public class AvailabilityRepository {
      * The SKUs of a check whose requested SKUs' slowly changing facts are all kept: only what changes with every cart,
      * by primary key. Parameters: the catalog, the requested SKUs, the most substitutes per line, now, the kept similar
      * candidates as three parallel arrays (requested SKU, candidate, rank), and the kept linked substitutes.
+     * <p>
+     * The body of the function {@code stockout_kept_skus}, which runs it planned once per connection (see
+     * {@link PlannedOnce}); the statement sent is {@link #KNOWN_SKUS_CALL}.
      */
-    private static final String KNOWN_SKUS = """
+    static final String KNOWN_SKUS = """
             WITH req AS (SELECT DISTINCT unnest($2::text[]) AS sku),
             ranked AS (SELECT * FROM unnest($5::text[], $6::text[], $7::int[]) AS c (for_sku, sku, ord)),
             %s,
@@ -141,6 +145,8 @@ public class AvailabilityRepository {
              WHERE s.catalog_id = $1
             """.formatted(ALIKE.replace("{limit}", "$3").replace("{now}", "$4"), SKU_COLUMNS,
             StockSql.shipFree("$1", "s.sku", "$4"), StockSql.backordered("$1", "s.sku", "$4"));
+
+    private static final String KNOWN_SKUS_CALL = PlannedOnce.call("stockout_kept_skus", 8);
 
     private static final String SKUS = SKUS_TEMPLATE.replace("{catalog}", "")
             .replace("{from}", "FROM stockout_sku s JOIN cand ON cand.sku = s.sku")
@@ -195,8 +201,15 @@ public class AvailabilityRepository {
     private static final String STORES = STORES_TEMPLATE.replace("{catalog}",
             "SELECT country, pickup_radius_km AS radius FROM stockout_catalog WHERE id = $1");
 
-    private static final String STORES_OF_KNOWN_CATALOG = STORES_TEMPLATE.replace("{catalog}",
+    /**
+     * The stores near the shopper, the catalog's country and pickup radius given: the body of the function
+     * {@code stockout_nearby_stores}, which runs it planned once per connection (see {@link PlannedOnce}); the statement
+     * sent is {@link #STORES_OF_KNOWN_CATALOG_CALL}.
+     */
+    static final String STORES_OF_KNOWN_CATALOG = STORES_TEMPLATE.replace("{catalog}",
             "SELECT $9::text AS country, $10::float8 AS radius");
+
+    private static final String STORES_OF_KNOWN_CATALOG_CALL = PlannedOnce.call("stockout_nearby_stores", 10);
 
     private final Pool pool;
     private final FactRows rows;
@@ -233,7 +246,7 @@ public class AvailabilityRepository {
         Optional<CatalogSettings> known = catalogs.cached(catalog);
         KeptSkuFacts.Outlook[] outlooks = known.isPresent() ? kept.all(catalog, distinct) : null;
         Uni<RowSet<Row>> skuRows = outlooks != null
-                ? pool.preparedQuery(KNOWN_SKUS).execute(knownParameters(catalog, distinct, outlooks, now))
+                ? pool.preparedQuery(KNOWN_SKUS_CALL).execute(knownParameters(catalog, distinct, outlooks, now))
                 : pool.preparedQuery(known.isPresent() ? SKUS : SKUS_AND_CATALOG)
                         .execute(Tuple.from(List.of(catalog, distinct, config.substitutes().priceBand(),
                                 config.substitutes().maxPerLine(), now, SIMILAR_CANDIDATES)));
@@ -296,7 +309,7 @@ public class AvailabilityRepository {
                 coordinates ? shopper.longitude() : null, coordinates ? null : shopper.postalCode(), shopper.country(),
                 skus, limit, now));
         known.ifPresent(settings -> parameters.addAll(List.of(settings.country(), settings.pickupRadiusKm())));
-        return pool.preparedQuery(known.isPresent() ? STORES_OF_KNOWN_CATALOG : STORES)
+        return pool.preparedQuery(known.isPresent() ? STORES_OF_KNOWN_CATALOG_CALL : STORES)
                 .execute(Tuple.from(parameters))
                 .map(this::surroundings);
     }

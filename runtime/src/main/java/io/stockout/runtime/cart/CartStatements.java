@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import io.stockout.OutOfStockPolicy;
 import io.stockout.runtime.decision.CatalogFacts;
 import io.stockout.runtime.decision.StoreFacts;
+import io.stockout.runtime.schema.PlannedOnce;
 import io.stockout.runtime.stock.FactRows;
 import io.stockout.runtime.stock.StockSql;
 import io.vertx.mutiny.sqlclient.Row;
@@ -32,7 +33,12 @@ public class CartStatements {
     private static final String LOCK_SKUS = """
             SELECT sku FROM stockout_sku WHERE catalog_id = $1 AND sku = ANY ($2::text[]) ORDER BY sku FOR UPDATE""";
 
-    private static final String SKUS = """
+    /**
+     * The SKUs' free units at the shipping locations and their supply: the body of the function
+     * {@code stockout_claim_skus}, which runs it planned once per connection (see {@link PlannedOnce}); the statement
+     * sent is {@link #SKUS_CALL}.
+     */
+    static final String SKUS = """
             SELECT s.sku, s.policy, s.backorder_cap, s.backorder_unlimited, s.forced_out_of_stock, s.backorders_paused,
                    %s AS horizon_days,
                    %s::int AS backordered,
@@ -53,6 +59,8 @@ public class CartStatements {
             StockSql.SUPPLY_COLUMNS,
             StockSql.supplyJoins("$1", "s", ""),
             StockSql.freeAt("st", "$3"));
+
+    private static final String SKUS_CALL = PlannedOnce.call("stockout_claim_skus", 3);
 
     private static final String STORES = """
             SELECT lo.code, lo.name, lo.time_zone, lo.opening_hours::text AS opening_hours, lo.pickup_lead_seconds,
@@ -103,7 +111,7 @@ public class CartStatements {
                 .distinct()
                 .toArray(String[]::new);
         Tuple parameters = Tuple.of(catalog.id(), skus, now, stores);
-        return connection.preparedQuery(SKUS)
+        return connection.preparedQuery(SKUS_CALL)
                 .execute(Tuple.of(catalog.id(), skus, now))
                 .flatMap(skuRows -> {
                     Map<String, ClaimFacts.Sku> facts = new HashMap<>();

@@ -7,6 +7,10 @@ package io.stockout.runtime.stock;
  * A hold counts while it lives: an open cart's hold until it expires, an order's hold (no expiry) until the platform's
  * next absolute stock level replaces it. Expiry is compared with the injected clock's instant, passed as a parameter,
  * never with the database's own clock.
+ * <p>
+ * The hot path's longest statements run inside functions of Stockout's schema, which hold these expressions as this
+ * version builds them; a test compares each function's statement with the code's (see
+ * {@link io.stockout.runtime.schema.PlannedOnce}).
  */
 public final class StockSql {
 
