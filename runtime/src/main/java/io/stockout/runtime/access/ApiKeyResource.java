@@ -57,8 +57,13 @@ public class ApiKeyResource {
     /** Makes a key; the answer (201) holds its secret, which is never shown again. */
     @POST
     @Allowed(value = AccessRole.ADMIN, scope = Allowed.Scope.SOME_CATALOG)
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = StockoutAccess.KeyRequest.class)))
-    @APIResponse(responseCode = "201", description = "The key made, with its secret: shown this once", content = @Content(mediaType = "application/json", schema = @Schema(implementation = StockoutAccess.CreatedKey.class)))
+    // @formatter:off
+    @RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = StockoutAccess.KeyRequest.class)))
+    @APIResponse(responseCode = "201", description = "The key made, with its secret: shown this once",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = StockoutAccess.CreatedKey.class)))
+    // @formatter:on
     public Uni<Response> create(byte[] body) {
         Grant caller = admin();
         KeyRequest request = bodies.read(body, KeyRequest.class);
